@@ -1,0 +1,124 @@
+/**
+ * Facts the permission engine reasons over. Each fact mirrors one storage table row, keyed by
+ * internal ids (never wire codes), so renaming a role, group or namespace never orphans a grant.
+ */
+
+export type ResourceType = 'DATA' | 'API' | 'MENU' | 'UI' | 'BUTTON';
+export type TargetType = 'USER' | 'ROLE' | 'GROUP' | 'ORG' | 'AK_SK';
+export type Effect = 'ALLOW' | 'DENY';
+
+/** A grant: (namespace, target, resource, actions). `actions: null` = granted without actions (MENU/BUTTON). */
+export interface GrantFact {
+  id: string;
+  namespaceId: number;
+  targetType: TargetType;
+  /** userId, roleId, groupId, nodeId or programmatic account id. */
+  targetId: string;
+  /** `books:1`, `books:*`, `books` (the kind) or `*`. */
+  resource: string;
+  resourceType: ResourceType;
+  actions: string[] | null;
+  effect: Effect;
+  /** Monotonic creation order; listings sort by it. */
+  seq: number;
+}
+
+export interface RoleFact {
+  id: string;
+  namespaceId: number;
+}
+
+/** A role held by a user, a group or an org node. */
+export interface RoleAssignmentFact {
+  roleId: string;
+  holderType: 'USER' | 'GROUP' | 'NODE';
+  holderId: string;
+}
+
+export interface GroupMemberFact {
+  groupId: string;
+  userId: string;
+}
+
+export interface NodeFact {
+  id: string;
+  parentId: string | null;
+}
+
+export interface NodeMemberFact {
+  nodeId: string;
+  userId: string;
+}
+
+export type DefaultStrategy = 'ALLOW_ALL' | 'DENY_ALL';
+
+export interface AppStrategyFact {
+  appId: string;
+  defaultStrategy: DefaultStrategy;
+}
+
+/** One application access record (allow or deny for a USER/ROLE/GROUP/ORG target). */
+export interface AppAccessFact {
+  appId: string;
+  targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG';
+  targetId: string;
+  effect: Effect;
+  enabled: boolean;
+  inheritByChildren: boolean;
+}
+
+/** Every table the engine needs, as plain rows: the input of the reference evaluator. */
+export interface Facts {
+  grants: GrantFact[];
+  roles: RoleFact[];
+  roleAssignments: RoleAssignmentFact[];
+  groupMembers: GroupMemberFact[];
+  nodes: NodeFact[];
+  nodeMembers: NodeMemberFact[];
+  appStrategies: AppStrategyFact[];
+  appAccess: AppAccessFact[];
+}
+
+/** One change to one fact table; `Store.write` collects these and applies them after commit. */
+export type FactChange =
+  | { table: 'grants'; op: 'put'; row: GrantFact }
+  | { table: 'grants'; op: 'delete'; id: string }
+  | { table: 'roles'; op: 'put'; row: RoleFact }
+  | { table: 'roles'; op: 'delete'; id: string }
+  | { table: 'roleAssignments'; op: 'put' | 'delete'; row: RoleAssignmentFact }
+  | { table: 'groupMembers'; op: 'put' | 'delete'; row: GroupMemberFact }
+  | { table: 'nodes'; op: 'put'; row: NodeFact }
+  | { table: 'nodes'; op: 'delete'; id: string }
+  | { table: 'nodeMembers'; op: 'put' | 'delete'; row: NodeMemberFact }
+  | { table: 'appStrategies'; op: 'put'; row: AppStrategyFact }
+  | { table: 'appStrategies'; op: 'delete'; appId: string }
+  | { table: 'appAccess'; op: 'put' | 'delete'; row: AppAccessFact };
+
+export interface CheckQuery {
+  userId: string;
+  namespaceId: number;
+  resource: string;
+  action: string;
+}
+
+/** One listing row: a resource code with the union of granted actions (null = no actions). */
+export interface AuthorizedResourceFact {
+  resource: string;
+  resourceType: ResourceType;
+  actions: string[] | null;
+}
+
+export interface SubjectRef {
+  targetType: TargetType;
+  targetId: string;
+}
+
+export interface AuthorizedTargetFact extends SubjectRef {
+  actions: string[] | null;
+}
+
+export interface AppAccessDecision {
+  allowed: boolean;
+  /** Why: the default strategy, or the record that decided. */
+  reason: 'DEFAULT_ALLOW' | 'DEFAULT_DENY' | 'EXPLICIT_ALLOW' | 'EXPLICIT_DENY';
+}
