@@ -122,3 +122,40 @@ export interface AppAccessDecision {
   /** Why: the default strategy, or the record that decided. */
   reason: 'DEFAULT_ALLOW' | 'DEFAULT_DENY' | 'EXPLICIT_ALLOW' | 'EXPLICIT_DENY';
 }
+
+/**
+ * What the services ask of the permission engine. Implemented twice: the incremental in-memory
+ * index (`createPermissionIndex`) and the deliberately naive reference evaluator over raw rows
+ * (`createReferenceEvaluator`); a differential test holds the two equal.
+ */
+export interface PermissionQueries {
+  /** Effective check for a user: own grants plus every role, group and org node (with ancestors). */
+  isAllowed(q: CheckQuery): boolean;
+  /** True iff an applicable explicit DENY matches; not `!isAllowed`. */
+  isDenied(q: CheckQuery): boolean;
+  /** A user's effective resources in one namespace, merged by resource code, in creation order. */
+  userResources(userId: string, namespaceId: number, resourceType?: ResourceType): AuthorizedResourceFact[];
+  /**
+   * Grants held directly by one subject (no inheritance), merged by resource code.
+   * `namespaceId` undefined = every namespace.
+   */
+  subjectResources(
+    subject: SubjectRef,
+    namespaceId?: number,
+    resourceType?: ResourceType,
+  ): Array<AuthorizedResourceFact & { namespaceId: number }>;
+  /** Subjects holding a direct grant whose resource equals `resource` in that namespace. */
+  authorizedTargets(
+    namespaceId: number,
+    resource: string,
+    filter?: { targetType?: TargetType; actions?: { op: 'AND' | 'OR'; list: string[] } },
+  ): AuthorizedTargetFact[];
+  /** Application access: explicit enabled records beat the default; a matching deny beats an allow. */
+  canAccessApp(appId: string, userId: string): AppAccessDecision;
+}
+
+export interface PermissionIndex extends PermissionQueries {
+  apply(changes: readonly FactChange[]): void;
+  /** The facts currently held, for tests and snapshots. */
+  snapshot(): Facts;
+}
