@@ -1,0 +1,154 @@
+import { claimedPoolId, verifyToken, type UserClaims } from './auth/jwt.js';
+import { readPassword } from './auth/rsa.js';
+import { AuthingServerError, Errors, type Lang } from './errors.js';
+import { langOf } from './i18n.js';
+import type { ServiceContext } from './services/context.js';
+import type { Store } from './storage/store.js';
+
+/** The secrets of one user pool that the HTTP layer needs. */
+export interface PoolKeys {
+  id: string;
+  secret: string;
+  jwtSecret: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+/** Long-lived server state shared by every request. */
+export interface ServerState {
+  store: Store;
+  /** Base URL, used as the `iss` of tokens. */
+  issuer: string;
+  findPool(id: string): Promise<PoolKeys | null>;
+  findAppPool(appId: string): Promise<PoolKeys | null>;
+  /** Ids (jti) of user tokens ended by logout. */
+  isRevoked(jti: string): Promise<boolean>;
+  revoke(jti: string, exp: number): Promise<void>;
+  log(error: unknown): void;
+}
+
+export interface ManagementPrincipal {
+  kind: 'management';
+  pool: PoolKeys;
+  service: ServiceContext;
+}
+
+export interface UserPrincipal {
+  kind: 'user';
+  pool: PoolKeys;
+  service: ServiceContext;
+  userId: string;
+  claims: UserClaims;
+  token: string;
+}
+
+/**
+ * Per-request view of who is calling: the language, the pool named by the headers, and the
+ * verified token. Every token is verified with the key of the pool it claims, and must belong
+ * to the pool the request names; a token of another pool is refused.
+ */
+export class RequestContext {
+  readonly lang: Lang;
+  private principalPromise: Promise<ManagementPrincipal | UserPrincipal | null> | undefined;
+
+  constructor(
+    readonly request: Request,
+    readonly state: ServerState,
+  ) {
+    this.lang = langOf(request);
+  }
+
+  header(name: string): string | null {
+    const v = this.request.headers.get(name);
+    return v && v.trim() !== '' ? v.trim() : null;
+  }
+
+  bearer(): string | null {
+    const auth = this.header('authorization');
+    if (!auth) return null;
+    const m = /^Bearer\s+(.+)$/i.exec(auth);
+    return m?.[1]?.trim() ?? null;
+  }
+
+  /** The verified caller, or null when no token was sent. A bad token is an error, never anonymous. */
+  principal(): Promise<ManagementPrincipal | UserPrincipal | null> {
+    this.principalPromise ??= this.resolvePrincipal();
+    return this.principalPromise;
+  }
+
+  private async resolvePrincipal(): Promise<ManagementPrincipal | UserPrincipal | null> {
+    const token = this.bearer();
+    if (!token) return null;
+    const claimed = claimedPoolId(token);
+    const pool = claimed ? await this.state.findPool(claimed) : null;
+    if (!pool) throw Errors.notLoggedIn();
+    const claims = await verifyToken(token, pool.jwtSecret);
+    const named = this.header('x-authing-userpool-id');
+    if (named && named !== claims.userPoolId) {
+      throw new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
+    }
+    const appHeader = this.header('x-authing-app-id');
+    if (!named && appHeader) {
+      const appPool = await this.state.findAppPool(appHeader);
+      if (appPool && appPool.id !== claims.userPoolId) {
+        throw new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
+      }
+    }
+    const service: ServiceContext = { store: this.state.store, poolId: pool.id };
+    if (claims.kind === 'management') return { kind: 'management', pool, service };
+    if (await this.state.isRevoked(claims.jti)) throw Errors.notLoggedIn();
+    return { kind: 'user', pool, service, userId: claims.userId, claims, token };
+  }
+
+  /** Management operations need a management token of the pool. */
+  async management(): Promise<ManagementPrincipal> {
+    const p = await this.principal();
+    if (!p) throw Errors.notLoggedIn();
+    if (p.kind !== 'management') throw Errors.forbidden('A management token is required', '需要用户池管理员令牌');
+    return p;
+  }
+
+  /** Calls made as a logged-in user (the AuthenticationClient's Bearer id_token). */
+  async user(): Promise<UserPrincipal> {
+    const p = await this.principal();
+    if (!p || p.kind !== 'user') throw Errors.notLoggedIn();
+    return p;
+  }
+
+  /** Either kind of caller, for fields that serve both (e.g. `user(id)`, `updateUser`). */
+  async anyPrincipal(): Promise<ManagementPrincipal | UserPrincipal> {
+    const p = await this.principal();
+    if (!p) throw Errors.notLoggedIn();
+    return p;
+  }
+
+  /** Public authentication calls (register, login) name their application in `x-authing-app-id`. */
+  async app(): Promise<{ appId: string; pool: PoolKeys; service: ServiceContext }> {
+    const appId = this.header('x-authing-app-id');
+    if (appId) {
+      const pool = await this.state.findAppPool(appId);
+      if (!pool) throw new AuthingServerError(2042, '应用不存在', 'Application does not exist');
+      return { appId, pool, service: { store: this.state.store, poolId: pool.id } };
+    }
+    throw Errors.invalidInput('The x-authing-app-id header is required', '请求头 x-authing-app-id 不能为空');
+  }
+
+  /** The pool a public call is about: from the app header, else the user pool header. */
+  async publicPool(): Promise<PoolKeys> {
+    const appId = this.header('x-authing-app-id');
+    const pool = appId ? await this.state.findAppPool(appId) : null;
+    if (pool) return pool;
+    const poolId = this.header('x-authing-userpool-id');
+    const byId = poolId ? await this.state.findPool(poolId) : null;
+    if (byId) return byId;
+    // A single-pool server answers for its pool even when a client sends no header (e.g. curl).
+    const fallback = await this.state.findPool('');
+    if (fallback) return fallback;
+    throw Errors.invalidInput('Name the user pool with x-authing-userpool-id or x-authing-app-id');
+  }
+
+  /** Decrypts an RSA-encrypted password field with the pool's private key. */
+  password(value: string, pool: PoolKeys): string {
+    return readPassword(value, pool.privateKey);
+  }
+}

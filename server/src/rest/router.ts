@@ -1,0 +1,166 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Errors } from '../errors.js';
+
+/** What a REST handler receives: validated path, query and body. */
+export interface RestInput {
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  request: Request;
+}
+
+/** A handler's answer when it has a message of its own; a plain value becomes `data` with the default message. */
+export class Reply {
+  constructor(
+    readonly data: unknown,
+    readonly message: string,
+  ) {}
+}
+
+export interface RestResult {
+  data: unknown;
+  message?: string;
+}
+
+export type RestHandler<Ctx> = (input: RestInput, ctx: Ctx) => Promise<unknown>;
+
+interface Route<Ctx> {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  literalSegments: number;
+  operationId: string;
+  handler: RestHandler<Ctx>;
+  validateParams: ValidateFunction;
+  validateBody: ValidateFunction | null;
+}
+
+interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: Record<string, unknown>;
+}
+
+interface OpenApiOperation {
+  operationId?: string;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: Record<string, unknown> }> };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** `#/components/...` refs point into the OpenAPI document, which is registered in Ajv as `openapi`. */
+function rebaseRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rebaseRefs);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `openapi${v}` : rebaseRefs(v)]),
+    );
+  }
+  return value;
+}
+
+function describe(errors: ErrorObject[] | null | undefined, where: string): string {
+  const first = errors?.[0];
+  if (!first) return `Invalid ${where}`;
+  const field = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : (first.params as { missingProperty?: string }).missingProperty ?? where;
+  return `Invalid ${where}: ${field} ${first.message ?? 'is invalid'}`.trim();
+}
+
+/**
+ * Routes REST requests by the paths of the OpenAPI document and validates them against it, so the
+ * document is the single source of truth for what the server accepts. Every operation must have a
+ * handler: a missing one fails at start-up, not at request time.
+ */
+export class OpenApiRouter<Ctx> {
+  private readonly routes: Array<Route<Ctx>> = [];
+
+  constructor(document: Record<string, unknown>, handlers: Record<string, RestHandler<Ctx>>) {
+    const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', useDefaults: true });
+    ajv.addSchema({ $id: 'openapi', components: rebaseRefs(document.components ?? {}) });
+    const paths = (document.paths ?? {}) as Record<string, Record<string, OpenApiOperation>>;
+    const missing: string[] = [];
+    for (const [template, item] of Object.entries(paths)) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op) continue;
+        const operationId = op.operationId ?? `${method} ${template}`;
+        const handler = handlers[operationId];
+        if (!handler) {
+          missing.push(operationId);
+          continue;
+        }
+        const names: string[] = [];
+        const segments = template.split('/');
+        const pattern = new RegExp(
+          `^${segments.map((s) => (s.startsWith('{') ? (names.push(s.slice(1, -1)), '([^/]+)') : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`,
+        );
+        const params = [...(op.parameters ?? []), ...((item as { parameters?: OpenApiParameter[] }).parameters ?? [])].filter(
+          (p) => p.in === 'path' || p.in === 'query',
+        );
+        const paramsSchema = {
+          type: 'object',
+          properties: Object.fromEntries(params.map((p) => [`${p.in}:${p.name}`, rebaseRefs(p.schema ?? {})])),
+          required: params.filter((p) => p.required || p.in === 'path').map((p) => `${p.in}:${p.name}`),
+        };
+        const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+        this.routes.push({
+          method: method.toUpperCase(),
+          template,
+          pattern,
+          names,
+          literalSegments: segments.filter((s) => !s.startsWith('{')).length,
+          operationId,
+          handler,
+          validateParams: ajv.compile(paramsSchema),
+          validateBody: bodySchema ? ajv.compile(rebaseRefs(bodySchema) as object) : null,
+        });
+        if (op.requestBody?.required && !bodySchema) missing.push(`${operationId} (no JSON body schema)`);
+      }
+    }
+    if (missing.length > 0) throw new Error(`REST operations without a handler: ${missing.join(', ')}`);
+    // Literal segments beat parameters: /users/me before /users/{userId}.
+    this.routes.sort((a, b) => b.literalSegments - a.literalSegments);
+  }
+
+  /** Finds the route, validates the request, and runs the handler; `null` when nothing matches. */
+  async handle(request: Request, ctx: Ctx): Promise<RestResult | null> {
+    const url = new URL(request.url);
+    const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
+    if (candidates.length === 0) return null;
+    const route = candidates.find((r) => r.method === request.method);
+    if (!route) throw Errors.invalidInput(`Method ${request.method} is not allowed on ${url.pathname}`);
+
+    const match = route.pattern.exec(url.pathname);
+    const path: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      path[name] = decodeURIComponent(match?.[i + 1] ?? '');
+    });
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(path)) params[`path:${k}`] = v;
+    for (const key of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(key);
+      params[`query:${key}`] = all.length > 1 ? all : all[0];
+    }
+    if (!route.validateParams(params)) throw Errors.invalidInput(describe(route.validateParams.errors, 'parameters').replaceAll(/(query|path):/g, ''));
+
+    let body: unknown = undefined;
+    if (route.validateBody) {
+      const text = await request.text();
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        throw Errors.invalidInput('Request body is not valid JSON', '请求体不是合法的 JSON');
+      }
+      if (!route.validateBody(body)) throw Errors.invalidInput(describe(route.validateBody.errors, 'body'));
+    }
+    const query: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(params)) if (k.startsWith('query:')) query[k.slice(6)] = v;
+    for (const [k, v] of Object.entries(params)) if (k.startsWith('path:')) path[k.slice(5)] = String(v);
+
+    const result = await route.handler({ path, query, body, request }, ctx);
+    return result instanceof Reply ? { data: result.data, message: result.message } : { data: result };
+  }
+}
