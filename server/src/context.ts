@@ -21,6 +21,8 @@ export interface ServerState {
   issuer: string;
   findPool(id: string): Promise<PoolKeys | null>;
   findAppPool(appId: string): Promise<PoolKeys | null>;
+  /** The first pool: what a single-pool server answers for when a public call names none. */
+  defaultPool(): Promise<PoolKeys | null>;
   /** Ids (jti) of user tokens ended by logout. */
   isRevoked(jti: string): Promise<boolean>;
   revoke(jti: string, exp: number): Promise<void>;
@@ -142,7 +144,7 @@ export class RequestContext {
     const byId = poolId ? await this.state.findPool(poolId) : null;
     if (byId) return byId;
     // A single-pool server answers for its pool even when a client sends no header (e.g. curl).
-    const fallback = await this.state.findPool('');
+    const fallback = await this.state.defaultPool();
     if (fallback) return fallback;
     throw Errors.invalidInput('Name the user pool with x-authing-userpool-id or x-authing-app-id');
   }

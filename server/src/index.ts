@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { close, listen, type FetchHandler } from './http/node.js';
+import { createServerState } from './state.js';
+import { createUserPool, ensureDefaultPool } from './storage/bootstrap.js';
+import { Store } from './storage/store.js';
+
+export { createApp } from './app.js';
+export type { FetchHandler } from './http/node.js';
+
+/** Options of {@link startLocalAuthing}. */
+export interface StartOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** SQLite file, or `:memory:` (the default) for a throwaway server. */
+  db?: string;
+  /** Where unexpected errors are reported. Default: console.error. */
+  log?: (error: unknown) => void;
+}
+
+/** Credentials of one user pool and its first application. */
+export interface PoolCredentials {
+  userPoolId: string;
+  secret: string;
+  appId: string;
+  appSecret: string;
+  publicKey: string;
+}
+
+/** A running authing-local. */
+export interface LocalAuthing extends PoolCredentials {
+  /** Base URL, e.g. `http://127.0.0.1:3000`: use it as `host` / `appHost` of the SDKs. */
+  url: string;
+  /** The same server as a fetch handler, for in-process use. */
+  fetch: FetchHandler;
+  /** Adds another user pool (with its own app and keys) to this server. */
+  createUserPool(name?: string): Promise<PoolCredentials>;
+  /** Stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts authing-local: opens (or creates) the database, makes sure a user pool, an app and the
+ * `default` namespace exist, and serves GraphQL at `/graphql/v2` and REST at `/api/v2`.
+ *
+ * @example
+ * const s = await startLocalAuthing({ port: 0, db: ':memory:' });
+ * // new ManagementClient({ userPoolId: s.userPoolId, secret: s.secret, host: s.url })
+ * await s.close();
+ */
+export async function startLocalAuthing(options: StartOptions = {}): Promise<LocalAuthing> {
+  const store = await Store.open(options.db ?? ':memory:');
+  let server: Server | undefined;
+  try {
+    const credentials = await ensureDefaultPool(store);
+    const state = createServerState(store, 'http://127.0.0.1', options.log ?? ((e) => console.error('[authing-local]', e)));
+    const handler = createApp(state);
+    const listening = await listen(handler, options.port ?? 3000);
+    server = listening.server;
+    state.setIssuer(listening.url);
+    const running = server;
+    return {
+      ...credentials,
+      url: listening.url,
+      fetch: handler,
+      createUserPool: (name = 'Another pool') => createUserPool(store, name),
+      close: async () => {
+        await close(running);
+        await store.close();
+      },
+    };
+  } catch (error) {
+    if (server) await close(server).catch(() => undefined);
+    await store.close();
+    throw error;
+  }
+}

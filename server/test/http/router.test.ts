@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { AuthingServerError } from '../../src/errors.js';
+import { OpenApiRouter, Reply } from '../../src/rest/router.js';
+
+const doc = {
+  openapi: '3.1.0',
+  paths: {
+    '/api/v2/users/{userId}': {
+      get: { operationId: 'getUser', parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }] },
+    },
+    '/api/v2/users/me': { get: { operationId: 'getMe' } },
+    '/api/v2/items': {
+      get: {
+        operationId: 'listItems',
+        parameters: [
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'type', in: 'query', schema: { $ref: '#/components/schemas/Kind' } },
+        ],
+      },
+      post: {
+        operationId: 'createItem',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/NewItem' } } },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Kind: { type: 'string', enum: ['DATA', 'API'] },
+      NewItem: { type: 'object', required: ['code'], properties: { code: { type: 'string', minLength: 1 }, type: { $ref: '#/components/schemas/Kind' } } },
+    },
+  },
+};
+
+const router = new OpenApiRouter<null>(doc, {
+  getUser: async ({ path }) => ({ id: path.userId }),
+  getMe: async () => 'me',
+  listItems: async ({ query }) => query,
+  createItem: async ({ body }) => new Reply(body, 'created'),
+});
+
+const call = (method: string, path: string, body?: unknown) =>
+  router.handle(new Request(`http://x${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }), null);
+
+describe('OpenApiRouter', () => {
+  it('prefers literal segments over parameters', async () => {
+    expect(await call('GET', '/api/v2/users/me')).toEqual({ data: 'me' });
+    expect(await call('GET', '/api/v2/users/u%201')).toEqual({ data: { id: 'u 1' } });
+  });
+
+  it('coerces and defaults query parameters from the schema', async () => {
+    expect(await call('GET', '/api/v2/items?type=API')).toEqual({ data: { page: 1, type: 'API' } });
+    expect(await call('GET', '/api/v2/items?page=3')).toEqual({ data: { page: 3 } });
+  });
+
+  it('rejects parameters and bodies that break the schema, naming the field', async () => {
+    await expect(call('GET', '/api/v2/items?page=0')).rejects.toThrow(/page/);
+    await expect(call('GET', '/api/v2/items?type=NOPE')).rejects.toThrow(/type/);
+    await expect(call('POST', '/api/v2/items', {})).rejects.toThrow(/code/);
+    await expect(call('POST', '/api/v2/items', { code: 'x', type: 'BAD' })).rejects.toThrow(AuthingServerError);
+  });
+
+  it('rejects malformed JSON with a 400', async () => {
+    const err = await router
+      .handle(new Request('http://x/api/v2/items', { method: 'POST', body: '{nope' }), null)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthingServerError);
+    expect((err as AuthingServerError).httpStatus).toBe(400);
+  });
+
+  it('passes a Reply message through and answers null for unknown paths', async () => {
+    expect(await call('POST', '/api/v2/items', { code: 'a' })).toEqual({ data: { code: 'a' }, message: 'created' });
+    expect(await call('GET', '/api/v2/nothing')).toBeNull();
+  });
+
+  it('refuses to start when an operation has no handler', () => {
+    expect(() => new OpenApiRouter<null>(doc, {})).toThrow(/getUser/);
+  });
+});
