@@ -1,0 +1,46 @@
+import { startLocalAuthing, type LocalAuthing } from 'authing-local';
+import { AuthenticationClient, ManagementClient } from 'authing-ts';
+import { afterAll, beforeAll } from 'vitest';
+
+export interface Harness {
+  server: LocalAuthing;
+  management: ManagementClient;
+  /** A fresh AuthenticationClient for the server's app (each has its own token storage). */
+  authentication(): AuthenticationClient;
+  /** Records every request the SDK sends, for wire assertions. */
+  requests: Array<{ method: string; url: string; headers: Headers; body: string | null }>;
+}
+
+/**
+ * Starts one fresh authing-local (port 0, in memory) for the calling test file and closes it after.
+ * Access the returned object's fields inside tests (they are filled in `beforeAll`).
+ */
+export function useLocalAuthing(): Harness {
+  const h = { requests: [] } as unknown as Harness;
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.clone().text();
+    h.requests.push({ method: request.method, url: request.url, headers: request.headers, body });
+    return fetch(request);
+  };
+  beforeAll(async () => {
+    h.server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+    h.management = new ManagementClient({
+      userPoolId: h.server.userPoolId,
+      secret: h.server.secret,
+      host: h.server.url,
+      fetch: recordingFetch,
+    });
+    h.authentication = () => new AuthenticationClient({ appId: h.server.appId, appHost: h.server.url, fetch: recordingFetch });
+  });
+  afterAll(async () => {
+    await h.server?.close();
+  });
+  return h;
+}
+
+/** A unique suffix so tests in one file never collide. */
+export const uid = (() => {
+  let n = 0;
+  return (prefix = 'x') => `${prefix}_${Date.now().toString(36)}_${(n++).toString(36)}`;
+})();
