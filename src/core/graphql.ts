@@ -1,0 +1,157 @@
+/**
+ * GraphQL over graphql-request, with Authing's error shape (`errors[].message` is an object
+ * `{code, message, data}`) mapped to {@link AuthingError} here. graphql-request's own
+ * `ClientError` puts the variables into its message, so it is read and dropped, never rethrown
+ * and never kept as a `cause`.
+ */
+import { Kind, print, type DocumentNode } from 'graphql';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { AuthingError, SDK_ERROR_CODE, toAuthingError, type AuthingGraphQLError } from './errors.js';
+import { failure, type CallFetch, type CallState } from './http.js';
+import { isRecord, parseJson, responseContext as context } from './response.js';
+
+/**
+ * A parsed operation that carries its result and variables types; structurally the same as
+ * `TypedDocumentNode` of `@graphql-typed-document-node/core`, which graphql-codegen emits.
+ */
+export interface TypedDocumentNode<TResult = Record<string, unknown>, TVariables = Record<string, unknown>>
+  extends DocumentNode {
+  /** Type carrier only; never set at runtime. */
+  __apiType?: (variables: TVariables) => TResult;
+}
+
+/** Keys of `T` that are not optional. An index signature (`{[key: string]: never}`) has none. */
+export type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * Arguments after the document: variables are required exactly when the operation declares a
+ * required variable; the per-call options always come last and are optional.
+ */
+export type VariablesArgs<TVariables, TOptions> = [RequiredKeys<TVariables>] extends [never]
+  ? [variables?: TVariables, options?: TOptions]
+  : [variables: TVariables, options?: TOptions];
+
+/** What the transport needs to know about a document. */
+export interface OperationInfo {
+  readonly query: string;
+  /** Only queries are retried; a mutation is never sent twice. */
+  readonly isQuery: boolean;
+}
+
+const infoCache = new WeakMap<DocumentNode, OperationInfo>();
+
+/**
+ * Prints a document once and remembers whether it is a query.
+ * @param document - a parsed operation
+ * @returns its text and kind
+ */
+export function describeOperation(document: DocumentNode): OperationInfo {
+  let info = infoCache.get(document);
+  if (!info) {
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    info = { query: print(document), isQuery: operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === 'query' };
+    infoCache.set(document, info);
+  }
+  return info;
+}
+
+/**
+ * Sends one operation and returns its `data`.
+ * @param endpoint - `{host}/graphql/v2`
+ * @param operation - from {@link describeOperation}
+ * @param variables - the operation's variables
+ * @param fetch - the call's fetch wrapper
+ * @param state - the call, for error context
+ * @returns the operation's data
+ * @throws {@link AuthingError} for GraphQL errors (partial data kept), bad answers and transport failures
+ */
+export async function executeOperation<TResult>(
+  endpoint: string,
+  operation: OperationInfo,
+  variables: object | undefined,
+  fetch: CallFetch,
+  state: CallState,
+): Promise<TResult> {
+  const client = new GraphQLClient(endpoint, { fetch, errorPolicy: 'all' });
+  const { data, errors, status, body } = await client
+    .rawRequest<TResult | null | undefined>(operation.query, variables)
+    .catch((thrown: unknown) => {
+      throw mapThrown(thrown, state);
+    });
+  if (errors && errors.length > 0) throw fromGraphQLErrors(errors, data, status, state);
+  if (data === null || data === undefined) throw fromBody(body, status, state);
+  return data;
+}
+
+function mapThrown(thrown: unknown, state: CallState): AuthingError {
+  if (thrown instanceof ClientError) {
+    const { errors, data, status, body } = thrown.response;
+    return errors && errors.length > 0 ? fromGraphQLErrors(errors, data, status, state) : fromBody(body, status, state);
+  }
+  if (thrown instanceof AuthingError || !state.response || state.options.signal?.aborted || state.timeoutSignal?.aborted) {
+    return failure(state, thrown);
+  }
+  // graphql-request could not parse a 2xx answer; its error text quotes the body, so it is not kept.
+  return responseError(state, state.response.status, SDK_ERROR_CODE.connection, 'The GraphQL answer is not valid JSON');
+}
+
+function fromGraphQLErrors(raw: readonly unknown[], data: unknown, status: number, state: CallState): AuthingError {
+  const fallback = status >= 200 && status < 300 ? SDK_ERROR_CODE.connection : status;
+  const errors = raw.map((e) => readError(e, fallback));
+  const first = errors[0] ?? { code: fallback, message: 'Unknown GraphQL error' };
+  return toAuthingError({
+    kind: 'response',
+    code: first.code,
+    message: first.message,
+    data: first.data,
+    errors,
+    partialData: data ?? undefined,
+    ...context(state, status),
+  });
+}
+
+function readError(raw: unknown, fallbackCode: number): AuthingGraphQLError {
+  const error = isRecord(raw) ? raw : {};
+  const path = Array.isArray(error.path)
+    ? error.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+    : undefined;
+  const inner = error.message;
+  if (isRecord(inner)) {
+    return {
+      code: typeof inner.code === 'number' ? inner.code : fallbackCode,
+      message: typeof inner.message === 'string' ? inner.message : 'Unknown GraphQL error',
+      ...(inner.data === undefined || inner.data === null ? {} : { data: inner.data }),
+      ...(path ? { path } : {}),
+    };
+  }
+  const extensions = isRecord(error.extensions) ? error.extensions : {};
+  return {
+    code: typeof extensions.code === 'number' ? extensions.code : fallbackCode,
+    message: typeof inner === 'string' ? withoutVariableValues(inner) : 'Unknown GraphQL error',
+    ...(path ? { path } : {}),
+  };
+}
+
+/**
+ * graphql-js coercion errors quote the rejected value (`Variable "$input" got invalid value
+ * {password: "..."}`), which may be a password: keep only the variable's name.
+ */
+function withoutVariableValues(message: string): string {
+  const match = /^(Variable "\$[^"]+") got invalid value/.exec(message);
+  return match ? `${match[1]} got an invalid value` : message;
+}
+
+/** A non-GraphQL body: Authing's REST envelope `{code, message}` if it is one, else the HTTP status. */
+function fromBody(body: string, status: number, state: CallState): AuthingError {
+  const envelope = parseJson(body);
+  if (isRecord(envelope) && typeof envelope.code === 'number' && typeof envelope.message === 'string') {
+    return toAuthingError({ kind: 'response', code: envelope.code, message: envelope.message, data: envelope.data ?? undefined, ...context(state, status) });
+  }
+  const ok = status >= 200 && status < 300;
+  const message = ok ? 'The GraphQL answer has neither data nor errors' : `HTTP ${status} from the GraphQL endpoint`;
+  return responseError(state, status, ok ? SDK_ERROR_CODE.connection : status, message);
+}
+
+function responseError(state: CallState, status: number, code: number, message: string): AuthingError {
+  return toAuthingError({ kind: 'response', code, message, ...context(state, status) });
+}

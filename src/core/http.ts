@@ -1,0 +1,180 @@
+/**
+ * The one fetch wrapper under both GraphQL (graphql-request) and REST (openapi-fetch): headers,
+ * bearer token, timeout, caller signal, retries. Each public call gets its own wrapper bound to a
+ * {@link CallState}, so per-call options never leak into another call.
+ */
+import { AuthingError, toAuthingError, type RequestSummary } from './errors.js';
+import type { FetchLike, RequestOptions } from './options.js';
+import { summarizeRequest } from './redact.js';
+import { parseRetryAfter, retryDelay, sleep, type RetryPolicy } from './retry.js';
+
+/** Options a sub-client may pass per call, beyond the public {@link RequestOptions}. */
+export interface CallOptions extends RequestOptions {
+  /** `false` sends no `Authorization` header (the token request itself, public endpoints). */
+  auth?: boolean;
+  /** A bearer token for this call only (an MFA token, a user's token) instead of the client's. */
+  token?: string;
+}
+
+/** Client-wide settings of the wrapper, resolved once by the transport. */
+export interface HttpConfig {
+  readonly fetch: FetchLike;
+  /** SDK and client headers, empty values already dropped. */
+  readonly baseHeaders: Readonly<Record<string, string>>;
+  readonly timeout: number;
+  readonly retry: RetryPolicy;
+  readonly getToken?: (() => Promise<string | undefined>) | undefined;
+}
+
+/** What one public call has seen so far; the error mapping reads it. */
+export interface CallState {
+  readonly options: CallOptions;
+  /** Only idempotent calls are retried. */
+  readonly idempotent: boolean;
+  request?: RequestSummary;
+  response?: Response;
+  timeoutSignal?: AbortSignal;
+}
+
+/** The fetch signature both libraries call. */
+export type CallFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+const TEXT_BODY = /json|text|x-www-form-urlencoded|graphql/i;
+
+/**
+ * Creates the fetch function for one call.
+ * @param config - client-wide settings
+ * @param state - this call's options and observations
+ * @returns a fetch that sends with SDK headers, timeout, signal and retries
+ * @throws {@link AuthingError} connection, timeout or abort errors; a token error from `getToken`
+ */
+export function createCallFetch(config: HttpConfig, state: CallState): CallFetch {
+  return async (input, init) => {
+    const outgoing = new Request(input, init);
+    const { method, url } = outgoing;
+    const contentType = outgoing.headers.get('content-type') ?? '';
+    // Read the body once so that every attempt can resend it.
+    const body =
+      outgoing.body === null ? undefined : TEXT_BODY.test(contentType) ? await outgoing.text() : await outgoing.blob();
+    const headers = await buildHeaders(config, state, outgoing.headers);
+    state.request = summarizeRequest(method, url, headers);
+
+    for (let retry = 1; ; retry++) {
+      const response = await attempt(config, state, url, { method, headers, body });
+      state.response = response;
+      if (!state.idempotent || retry > config.retry.maxRetries || !config.retry.retryWhen.includes(response.status)) {
+        return response;
+      }
+      const wait = retryDelay(retry, parseRetryAfter(response.headers.get('retry-after')));
+      if (wait === undefined) return response;
+      await response.body?.cancel().catch(() => undefined);
+      try {
+        await sleep(wait, state.options.signal);
+      } catch (reason) {
+        throw failure(state, reason);
+      }
+    }
+  };
+}
+
+async function buildHeaders(config: HttpConfig, state: CallState, fromLibrary: Headers): Promise<Headers> {
+  const { options } = state;
+  const headers = new Headers(config.baseHeaders);
+  fromLibrary.forEach((value, name) => headers.set(name, value));
+  const token = options.auth === false ? undefined : (options.token ?? (await readToken(config, state)));
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  const empty: string[] = [];
+  headers.forEach((value, name) => {
+    if (value.trim() === '') empty.push(name);
+  });
+  for (const name of empty) headers.delete(name);
+  return headers;
+}
+
+async function readToken(config: HttpConfig, state: CallState): Promise<string | undefined> {
+  const signal = state.options.signal;
+  try {
+    const pending = config.getToken?.();
+    // The token request is shared by concurrent calls, so one caller's abort stops waiting, not the request.
+    return await (pending && signal ? raceSignal(pending, signal) : pending);
+  } catch (cause) {
+    if (cause instanceof AuthingError) throw cause;
+    if (signal?.aborted) throw failure(state, cause);
+    throw toAuthingError({ kind: 'authentication', message: 'Could not obtain an access token', cause });
+  }
+}
+
+async function attempt(config: HttpConfig, state: CallState, url: string, init: RequestInit): Promise<Response> {
+  const caller = state.options.signal;
+  if (caller?.aborted) throw failure(state, caller.reason);
+  const ms = state.options.timeout ?? config.timeout;
+  const timeoutSignal = ms > 0 && Number.isFinite(ms) ? AbortSignal.timeout(ms) : undefined;
+  state.timeoutSignal = timeoutSignal;
+  const signal = anySignal([caller, timeoutSignal]);
+  try {
+    const pending = config.fetch(url, signal ? { ...init, signal } : init);
+    // Race the signal too: an injected fetch that ignores `signal` must still time out.
+    return await (signal ? raceSignal(pending, signal) : pending);
+  } catch (cause) {
+    throw failure(state, cause);
+  }
+}
+
+/**
+ * Classifies something thrown while no usable answer exists: caller abort, timeout, or network.
+ * @param state - the call, whose signals tell abort from timeout
+ * @param cause - what was thrown
+ * @returns the AuthingError to throw (an AuthingError `cause` is returned as is)
+ */
+export function failure(state: CallState, cause: unknown): AuthingError {
+  if (cause instanceof AuthingError) return cause;
+  const request = state.request;
+  if (state.options.signal?.aborted) {
+    return toAuthingError({ kind: 'abort', message: 'The request was aborted by the caller', request, cause: state.options.signal.reason });
+  }
+  if (state.timeoutSignal?.aborted) {
+    return toAuthingError({ kind: 'timeout', message: 'The request timed out', request, cause });
+  }
+  const target = request ? ` (${request.method} ${stripQuery(request.url)})` : '';
+  return toAuthingError({ kind: 'network', message: `The request failed before any response${target}`, request, cause });
+}
+
+function stripQuery(url: string): string {
+  const at = url.search(/[?#]/);
+  return at === -1 ? url : url.slice(0, at);
+}
+
+function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(present);
+  // Node 20.0–20.2 lack AbortSignal.any.
+  const controller = new AbortController();
+  for (const s of present) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

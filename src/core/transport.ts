@@ -1,0 +1,232 @@
+/**
+ * THE transport: every sub-client method is one call into {@link Transport.graphql} or
+ * {@link Transport.rest}. Holds no global state and never changes the options it was given.
+ */
+import { AuthingAuthenticationError, AuthingError, attachCallSite, toAuthingError } from './errors.js';
+import { describeOperation, executeOperation, type TypedDocumentNode, type VariablesArgs } from './graphql.js';
+import { createCallFetch, type CallOptions, type CallState, type HttpConfig } from './http.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_LANG,
+  DEFAULT_REQUEST_FROM,
+  DEFAULT_TIMEOUT,
+  SDK_VERSION_HEADER,
+  type FetchLike,
+  type Lang,
+  type RetryOptions,
+} from './options.js';
+import {
+  createLooseClient,
+  createRestClient,
+  executeRest,
+  type HttpMethod,
+  type LooseRestClient,
+  type RestClient,
+} from './rest.js';
+import { resolveRetry } from './retry.js';
+
+/** Settings of one {@link Transport}; copied on construction. */
+export interface TransportOptions {
+  /** Base URL, e.g. `https://core.authing.cn`; a trailing `/` is ignored. Default {@link DEFAULT_HOST}. */
+  host?: string;
+  userPoolId?: string;
+  appId?: string;
+  /** Sent as `x-authing-app-tenant-id`. */
+  tenantId?: string;
+  /** Default {@link DEFAULT_LANG}. */
+  lang?: Lang;
+  /** Per-attempt timeout in ms; 0 disables it. Default {@link DEFAULT_TIMEOUT}. */
+  timeout?: number;
+  /** Retry policy for idempotent requests; `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Custom fetch. Default `globalThis.fetch`, looked up at call time. */
+  fetch?: FetchLike;
+  /** Headers added to every request; an empty value removes a default header. */
+  headers?: Record<string, string>;
+  /** `x-authing-request-from`. Default {@link DEFAULT_REQUEST_FROM}. */
+  requestFrom?: string;
+  /** Observes every error before it is thrown. Cannot change the outcome; its own exceptions are ignored. */
+  onError?: (error: AuthingError) => void;
+  /** Supplies the bearer token; `undefined` sends none. */
+  getToken?: () => Promise<string | undefined>;
+  /**
+   * Called when the server rejects the token (2020 / 401). Returns true when a fresh token can
+   * be obtained, in which case a GraphQL query or REST GET is sent once more.
+   */
+  invalidateToken?: () => boolean;
+}
+
+const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['get', 'head', 'put', 'delete', 'options']);
+
+/**
+ * The request core shared by all sub-clients of a client.
+ * @typeParam Paths - the openapi-typescript `paths` the REST helpers are typed against
+ */
+export class Transport<Paths = Record<string, never>> {
+  /** The base URL without trailing `/`. */
+  readonly host: string;
+  /** `{host}/graphql/v2`. */
+  readonly graphqlEndpoint: string;
+  /**
+   * REST helpers resolving to the envelope's `data`; the SDK's usual way to call REST. `params`
+   * and `body` are typed (and required) from `Paths`; per-call options come third.
+   * @example
+   * const resource = await transport.rest.GET('/api/v2/resources/detail', { params: { query: { id } } }, options);
+   */
+  readonly rest: RestClient<Paths, true>;
+  /** REST helpers resolving to the whole envelope `{code, message, data}` (code 200 still required). */
+  readonly restEnvelope: RestClient<Paths, false>;
+
+  readonly #http: HttpConfig;
+  readonly #restClient: LooseRestClient;
+  readonly #onError: ((error: AuthingError) => void) | undefined;
+  readonly #invalidateToken: (() => boolean) | undefined;
+  readonly #reported = new WeakSet<AuthingError>();
+
+  /**
+   * @param options - settings; the object is read, never kept or changed
+   * @throws {@link AuthingValidationError} when `host` is not an absolute http(s) URL or `timeout` is negative
+   */
+  constructor(options: TransportOptions = {}) {
+    this.host = normalizeHost(options.host ?? DEFAULT_HOST);
+    this.graphqlEndpoint = `${this.host}/graphql/v2`;
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    if (!(timeout >= 0)) throw toAuthingError({ kind: 'validation', argument: 'timeout', message: 'timeout must be a number of milliseconds ≥ 0' });
+    const customFetch = options.fetch;
+    this.#http = Object.freeze({
+      fetch: customFetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
+      baseHeaders: Object.freeze(
+        withoutEmpty({
+          'x-authing-userpool-id': options.userPoolId,
+          'x-authing-app-id': options.appId,
+          'x-authing-app-tenant-id': options.tenantId,
+          'x-authing-request-from': options.requestFrom ?? DEFAULT_REQUEST_FROM,
+          'x-authing-sdk-version': SDK_VERSION_HEADER,
+          'x-authing-lang': options.lang ?? DEFAULT_LANG,
+          ...options.headers,
+        }),
+      ),
+      timeout,
+      retry: resolveRetry(options.retry),
+      getToken: options.getToken,
+    });
+    this.#onError = options.onError;
+    this.#invalidateToken = options.invalidateToken;
+    this.#restClient = createLooseClient(this.host);
+    this.rest = createRestClient<Paths, true>((...a) => this.#sendRest(...a), true);
+    this.restEnvelope = createRestClient<Paths, false>((...a) => this.#sendRest(...a), false);
+  }
+
+  /**
+   * Runs a GraphQL operation against `{host}/graphql/v2`.
+   * @param document - a generated typed document, e.g. `AccessTokenDocument`
+   * @param args - the variables (required exactly when the operation has required variables), then per-call options
+   * @returns the operation's `data`
+   * @throws {@link AuthingError} the first GraphQL error's code and message, with every error in `errors` and any partial data in `partialData`
+   * @example
+   * const { accessToken } = await transport.graphql(AccessTokenDocument, { userPoolId, secret }, { auth: false });
+   */
+  async graphql<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    ...args: VariablesArgs<TVariables, CallOptions>
+  ): Promise<TResult> {
+    // Taken before the first await, so it still holds the caller's frames.
+    const callSite = new Error().stack;
+    const [variables, options = {}] = args;
+    const operation = describeOperation(document);
+    return this.#run(callSite, options, operation.isQuery, (state, fetch) =>
+      executeOperation<TResult>(this.graphqlEndpoint, operation, variables ?? undefined, fetch, state),
+    );
+  }
+
+  #sendRest<T>(method: HttpMethod, path: string, init: unknown, options: CallOptions | undefined, unwrap: boolean): Promise<T> {
+    const callSite = new Error().stack;
+    return this.#run(callSite, options ?? {}, IDEMPOTENT_METHODS.has(method), async (state, fetch) => {
+      const payload = await executeRest(this.#restClient, method, path, init, fetch, state, unwrap);
+      // The one unchecked step: the body is the server's JSON, typed by the OpenAPI document.
+      return payload as T;
+    });
+  }
+
+  async #run<T>(
+    callSite: string | undefined,
+    options: CallOptions,
+    idempotent: boolean,
+    send: (state: CallState, fetch: ReturnType<typeof createCallFetch>) => Promise<T>,
+  ): Promise<T> {
+    const once = () => {
+      const state: CallState = { options, idempotent };
+      return send(state, createCallFetch(this.#http, state));
+    };
+    try {
+      return await once();
+    } catch (thrown) {
+      let error = asAuthingError(thrown);
+      if (this.#shouldRefreshToken(error, options)) {
+        const canRetry = this.#invalidateToken?.() ?? false;
+        if (canRetry && idempotent) {
+          try {
+            return await once();
+          } catch (second) {
+            error = asAuthingError(second);
+          }
+        }
+      }
+      attachCallSite(error, callSite);
+      this.#report(error);
+      throw error;
+    }
+  }
+
+  /** Only a server's rejection of the client's own token says anything about that token. */
+  #shouldRefreshToken(error: AuthingError, options: CallOptions): boolean {
+    return (
+      error instanceof AuthingAuthenticationError &&
+      error.statusCode !== undefined &&
+      options.auth !== false &&
+      options.token === undefined &&
+      this.#http.getToken !== undefined
+    );
+  }
+
+  #report(error: AuthingError): void {
+    if (!this.#onError || this.#reported.has(error)) return;
+    this.#reported.add(error);
+    try {
+      this.#onError(error);
+    } catch {
+      // The hook only observes; a failing logger must not replace the real error.
+    }
+  }
+}
+
+function asAuthingError(thrown: unknown): AuthingError {
+  if (thrown instanceof AuthingError) return thrown;
+  // Not expected: every path maps its failures. Keep the original as cause, with a fixed message.
+  return toAuthingError({ kind: 'network', message: 'Unexpected failure in the SDK transport', cause: thrown });
+}
+
+function normalizeHost(host: string): string {
+  const trimmed = host.trim().replace(/\/+$/, '');
+  let url: URL | undefined;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw toAuthingError({ kind: 'validation', argument: 'host', message: 'host must be an absolute http(s) URL' });
+  }
+  return trimmed;
+}
+
+function withoutEmpty(headers: Record<string, string | undefined>): Record<string, string> {
+  // Merge case-insensitively first, so that `{ 'X-Authing-Lang': '' }` removes the default.
+  const merged = new Map<string, string | undefined>();
+  for (const [name, value] of Object.entries(headers)) merged.set(name.toLowerCase(), value);
+  const result: Record<string, string> = {};
+  for (const [name, value] of merged) {
+    if (value !== undefined && value.trim() !== '') result[name] = value;
+  }
+  return result;
+}
