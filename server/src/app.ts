@@ -34,7 +34,7 @@ function authingErrors(state: ServerState): Plugin {
  * /api/v2, both validated against the shared schema files.
  */
 export function createApp(state: ServerState): FetchHandler {
-  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga = createYoga<object, GraphQLContext>({
     schema: createSchema<GraphQLContext>({ typeDefs, resolvers }),
     graphqlEndpoint: '/graphql/v2',
     maskedErrors: false,

@@ -857,10 +857,18 @@ export interface components {
             defaultLoginTab?: string | null;
             registerTabs?: string[] | null;
             defaultRegisterTab?: string | null;
-            oidcConfig?: Record<string, never> | null;
-            oauthConfig?: Record<string, never> | null;
-            samlConfig?: Record<string, never> | null;
-            casConfig?: Record<string, never> | null;
+            oidcConfig?: {
+                [key: string]: unknown;
+            } | null;
+            oauthConfig?: {
+                [key: string]: unknown;
+            } | null;
+            samlConfig?: {
+                [key: string]: unknown;
+            } | null;
+            casConfig?: {
+                [key: string]: unknown;
+            } | null;
             oidcProviderEnabled?: boolean;
             oauthProviderEnabled?: boolean;
             samlProviderEnabled?: boolean;

@@ -3123,25 +3123,29 @@ export const openapiDocument: Record<string, unknown> = {
             "type": [
               "object",
               "null"
-            ]
+            ],
+            "additionalProperties": true
           },
           "oauthConfig": {
             "type": [
               "object",
               "null"
-            ]
+            ],
+            "additionalProperties": true
           },
           "samlConfig": {
             "type": [
               "object",
               "null"
-            ]
+            ],
+            "additionalProperties": true
           },
           "casConfig": {
             "type": [
               "object",
               "null"
-            ]
+            ],
+            "additionalProperties": true
           },
           "oidcProviderEnabled": {
             "type": "boolean"

@@ -10,11 +10,13 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const method = req.method ?? 'GET';
-  let body: Buffer | undefined;
+  let body: Uint8Array<ArrayBuffer> | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = Buffer.concat(chunks);
+    const all = Buffer.concat(chunks);
+    body = new Uint8Array(all.length);
+    body.set(all);
   }
   return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
 }

@@ -1,9 +1,9 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Errors } from '../errors.js';
 
 /** What a REST handler receives: validated path, query and body. */
 export interface RestInput {
-  path: Record<string, string>;
+  path: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
   request: Request;
@@ -134,7 +134,7 @@ export class OpenApiRouter<Ctx> {
     if (!route) throw Errors.invalidInput(`Method ${request.method} is not allowed on ${url.pathname}`);
 
     const match = route.pattern.exec(url.pathname);
-    const path: Record<string, string> = {};
+    const path: Record<string, unknown> = {};
     route.names.forEach((name, i) => {
       path[name] = decodeURIComponent(match?.[i + 1] ?? '');
     });
@@ -158,7 +158,7 @@ export class OpenApiRouter<Ctx> {
     }
     const query: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) if (k.startsWith('query:')) query[k.slice(6)] = v;
-    for (const [k, v] of Object.entries(params)) if (k.startsWith('path:')) path[k.slice(5)] = String(v);
+    for (const [k, v] of Object.entries(params)) if (k.startsWith('path:')) path[k.slice(5)] = v;
 
     const result = await route.handler({ path, query, body, request }, ctx);
     return result instanceof Reply ? { data: result.data, message: result.message } : { data: result };

@@ -1,0 +1,25 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { aclResolvers } from './acl.js';
+import { authenticationResolvers } from './authentication.js';
+import { groupResolvers } from './groups.js';
+import { orgResolvers } from './org.js';
+import { roleResolvers } from './roles.js';
+import { tokenResolvers } from './token.js';
+import { userResolvers } from './users.js';
+
+const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers];
+
+/** Every area's resolvers merged per type; a field defined by two areas is a start-up error. */
+export const resolvers: Resolvers = (() => {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const area of areas) {
+    for (const [typeName, fields] of Object.entries(area)) {
+      const target = (merged[typeName] ??= {});
+      for (const [field, fn] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`Resolver ${typeName}.${field} is defined twice`);
+        target[field] = fn;
+      }
+    }
+  }
+  return merged as Resolvers;
+})();

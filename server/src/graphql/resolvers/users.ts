@@ -1,0 +1,72 @@
+import { Errors } from '../../errors.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import * as acl from '../../services/acl.js';
+import * as groups from '../../services/groups.js';
+import * as orgs from '../../services/orgs.js';
+import * as roles from '../../services/roles.js';
+import * as users from '../../services/users.js';
+import { manage, nested, ok, resourceTypeArg } from './shared.js';
+
+/** Users: management CRUD, and the current user (`user` without id) for the AuthenticationClient. */
+export const userResolvers: Resolvers = {
+  Query: {
+    async user(_p, { id }, { rc }) {
+      const principal = await rc.anyPrincipal();
+      if (principal.kind === 'user') {
+        if (id && id !== principal.userId) throw Errors.forbidden('A user token may only read its own user', '用户令牌只能读取自己的信息');
+        return { ...(await users.getUser(principal.service, principal.userId)), token: principal.token };
+      }
+      if (!id) throw Errors.invalidInput('id is required with a management token', '使用管理员令牌时必须提供 id');
+      return users.findUserById(principal.service, id);
+    },
+    async users(_p, args, { rc }) {
+      return users.listUsers(await manage(rc), args);
+    },
+    async isUserExists(_p, keys, { rc }) {
+      const principal = await rc.principal();
+      const service = principal?.service ?? { store: rc.state.store, poolId: (await rc.publicPool()).id };
+      return users.isUserExists(service, keys);
+    },
+  },
+
+  Mutation: {
+    async createUser(_p, { userInfo }, { rc }) {
+      const { pool, service } = await rc.management();
+      const password = userInfo.password ? rc.password(userInfo.password, pool) : undefined;
+      return users.createUser(service, { ...userInfo, password });
+    },
+    async updateUser(_p, { id, input }, { rc }) {
+      const principal = await rc.anyPrincipal();
+      const target = id ?? (principal.kind === 'user' ? principal.userId : null);
+      if (!target) throw Errors.invalidInput('id is required', 'id 不能为空');
+      if (principal.kind === 'user' && target !== principal.userId) {
+        throw Errors.forbidden('A user token may only update its own profile', '用户令牌只能修改自己的资料');
+      }
+      const password = input.password ? rc.password(input.password, principal.pool) : undefined;
+      return users.updateUser(principal.service, target, { ...input, password });
+    },
+    async deleteUser(_p, { id }, { rc }) {
+      await users.deleteUser(await manage(rc), id);
+      return ok(rc, 'User deleted', '删除成功');
+    },
+    async deleteUsers(_p, { ids }, { rc }) {
+      await users.deleteUsers(await manage(rc), ids);
+      return ok(rc, 'Users deleted', '删除成功');
+    },
+  },
+
+  User: {
+    async roles(user, { namespace }, { rc }) {
+      return roles.listUserRoles(await nested(rc), user.id, namespace);
+    },
+    async groups(user, _args, { rc }) {
+      return groups.listUserGroups(await nested(rc), user.id);
+    },
+    async departments(user, { orgId }, { rc }) {
+      return orgs.listUserDepartments(await nested(rc), user.id, orgId);
+    },
+    async authorizedResources(user, { namespace, resourceType }, { rc }) {
+      return acl.listAuthorizedResources(await nested(rc), 'USER', user.id, namespace, resourceTypeArg(resourceType));
+    },
+  },
+};
