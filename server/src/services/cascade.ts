@@ -1,0 +1,138 @@
+import type { FactChange, TargetType } from '../engine/types.js';
+import { appAccessFactOf } from '../storage/fact-rows.js';
+import type { Tx } from '../storage/store.js';
+import type { Db } from './context.js';
+
+/**
+ * Cascading deletes. Each helper deletes child rows explicitly and pushes one fact change per
+ * deleted fact row, so the index loses exactly what the tables lose ("nothing dangles").
+ */
+
+/** Deletes every grant held by one subject (any namespace). */
+export async function deleteGrantsOfTarget(tx: Tx, changes: FactChange[], targetType: TargetType, targetId: string): Promise<void> {
+  const rows = await tx.selectFrom('grants').select('id').where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  await deleteGrantIds(tx, changes, rows.map((r) => r.id));
+}
+
+/** Deletes grants by id. */
+export async function deleteGrantIds(tx: Tx, changes: FactChange[], ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.deleteFrom('grants').where('id', 'in', [...ids]).execute();
+  for (const id of ids) changes.push({ table: 'grants', op: 'delete', id });
+}
+
+/** Deletes every application access record naming one target. */
+export async function deleteAppAccessOfTarget(
+  tx: Tx,
+  changes: FactChange[],
+  targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG',
+  targetId: string,
+): Promise<void> {
+  const rows = await tx.selectFrom('app_access').selectAll().where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  if (rows.length === 0) return;
+  await tx.deleteFrom('app_access').where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  for (const row of rows) changes.push({ table: 'appAccess', op: 'delete', row: appAccessFactOf(row) });
+}
+
+/** Deletes every role assignment held by one user, group or node. */
+export async function deleteAssignmentsOfHolder(
+  tx: Tx,
+  changes: FactChange[],
+  holderType: 'USER' | 'GROUP' | 'NODE',
+  holderId: string,
+): Promise<void> {
+  const rows = await tx
+    .selectFrom('role_assignments')
+    .select('role_id')
+    .where('holder_type', '=', holderType)
+    .where('holder_id', '=', holderId)
+    .execute();
+  if (rows.length === 0) return;
+  await tx.deleteFrom('role_assignments').where('holder_type', '=', holderType).where('holder_id', '=', holderId).execute();
+  for (const r of rows) changes.push({ table: 'roleAssignments', op: 'delete', row: { roleId: r.role_id, holderType, holderId } });
+}
+
+/** Deletes a role with its assignments, its grants and the app access records naming it. */
+export async function deleteRoleCascade(tx: Tx, changes: FactChange[], roleId: string): Promise<void> {
+  const assignments = await tx.selectFrom('role_assignments').select(['holder_type', 'holder_id']).where('role_id', '=', roleId).execute();
+  await tx.deleteFrom('role_assignments').where('role_id', '=', roleId).execute();
+  for (const a of assignments) {
+    changes.push({ table: 'roleAssignments', op: 'delete', row: { roleId, holderType: a.holder_type, holderId: a.holder_id } });
+  }
+  await deleteGrantsOfTarget(tx, changes, 'ROLE', roleId);
+  await deleteAppAccessOfTarget(tx, changes, 'ROLE', roleId);
+  await tx.deleteFrom('roles').where('id', '=', roleId).execute();
+  changes.push({ table: 'roles', op: 'delete', id: roleId });
+}
+
+/** Deletes a user with memberships, role assignments, grants and app access records. */
+export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
+  const groups = await tx.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('group_members').where('user_id', '=', userId).execute();
+  for (const g of groups) changes.push({ table: 'groupMembers', op: 'delete', row: { groupId: g.group_id, userId } });
+
+  const nodes = await tx.selectFrom('node_members').select('node_id').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('node_members').where('user_id', '=', userId).execute();
+  for (const n of nodes) changes.push({ table: 'nodeMembers', op: 'delete', row: { nodeId: n.node_id, userId } });
+
+  await deleteAssignmentsOfHolder(tx, changes, 'USER', userId);
+  await deleteGrantsOfTarget(tx, changes, 'USER', userId);
+  await deleteAppAccessOfTarget(tx, changes, 'USER', userId);
+  await tx.updateTable('programmatic_access_accounts').set({ user_id: null }).where('user_id', '=', userId).execute();
+  await tx.deleteFrom('users').where('id', '=', userId).execute();
+}
+
+/** Deletes a group with its members, role assignments, grants and app access records. */
+export async function deleteGroupCascade(tx: Tx, changes: FactChange[], groupId: string): Promise<void> {
+  const members = await tx.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute();
+  await tx.deleteFrom('group_members').where('group_id', '=', groupId).execute();
+  for (const m of members) changes.push({ table: 'groupMembers', op: 'delete', row: { groupId, userId: m.user_id } });
+  await deleteAssignmentsOfHolder(tx, changes, 'GROUP', groupId);
+  await deleteGrantsOfTarget(tx, changes, 'GROUP', groupId);
+  await deleteAppAccessOfTarget(tx, changes, 'GROUP', groupId);
+  await tx.deleteFrom('groups').where('id', '=', groupId).execute();
+}
+
+/** Ids of a node and every node below it, parents before children. */
+export async function subtreeIds(db: Db, nodeId: string): Promise<string[]> {
+  const out = [nodeId];
+  for (let i = 0; i < out.length; i++) {
+    const children = await db
+      .selectFrom('nodes')
+      .select('id')
+      .where('parent_id', '=', out[i] ?? '')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const c of children) if (!out.includes(c.id)) out.push(c.id);
+  }
+  return out;
+}
+
+/** Deletes a node and its whole subtree, with memberships, role assignments, grants and app access. */
+export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: string): Promise<void> {
+  const ids = await subtreeIds(tx, nodeId);
+  for (const id of ids) {
+    const members = await tx.selectFrom('node_members').select('user_id').where('node_id', '=', id).execute();
+    await tx.deleteFrom('node_members').where('node_id', '=', id).execute();
+    for (const m of members) changes.push({ table: 'nodeMembers', op: 'delete', row: { nodeId: id, userId: m.user_id } });
+    await deleteAssignmentsOfHolder(tx, changes, 'NODE', id);
+    await deleteGrantsOfTarget(tx, changes, 'ORG', id);
+    await deleteAppAccessOfTarget(tx, changes, 'ORG', id);
+  }
+  // Children first: a parent row must not go while a child still points at it.
+  for (const id of [...ids].reverse()) {
+    await tx.deleteFrom('nodes').where('id', '=', id).execute();
+    changes.push({ table: 'nodes', op: 'delete', id });
+  }
+}
+
+/** Deletes a namespace with its roles (and everything hanging off them), resources and grants. */
+export async function deleteNamespaceCascade(tx: Tx, changes: FactChange[], namespaceId: number): Promise<void> {
+  const roles = await tx.selectFrom('roles').select('id').where('namespace_id', '=', namespaceId).execute();
+  for (const r of roles) await deleteRoleCascade(tx, changes, r.id);
+  const grants = await tx.selectFrom('grants').select('id').where('namespace_id', '=', namespaceId).execute();
+  await deleteGrantIds(tx, changes, grants.map((g) => g.id));
+  await tx.deleteFrom('resources').where('namespace_id', '=', namespaceId).execute();
+  await tx.deleteFrom('namespaces').where('id', '=', namespaceId).execute();
+}

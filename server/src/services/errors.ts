@@ -1,0 +1,58 @@
+import { AuthingServerError } from '../errors.js';
+
+/**
+ * Every domain error the services throw, in one place so `server/ERRORS.md` can list them.
+ * Codes marked "Authing" are documented by Authing; the others are chosen (see ERRORS.md).
+ */
+const e = (code: number, zh: string, en: string, data?: unknown) => new AuthingServerError(code, zh, en, data);
+
+export const ServiceErrors = {
+  // Users and authentication (Authing).
+  userExists: () => e(2026, '用户已存在，请不要重复注册', 'User already exists, please do not register again'),
+  usernameTaken: () => e(2034, '用户名已存在', 'Username already exists'),
+  phoneTaken: () => e(2035, '手机号已绑定', 'Phone number is already bound'),
+  emailTaken: () => e(2200, '该邮箱已存在，请换一个吧', 'The email already exists, please use another one'),
+  invalidEmail: () => e(2003, '邮箱格式不正确', 'Incorrect email format'),
+  passwordRequired: () => e(2032, '注册时需要密码', 'A password is required to register'),
+  wrongCredentials: () => e(2333, '用户名或密码错误', 'Incorrect username or password'),
+  userLocked: () => e(2005, '用户已被锁定', 'User has been locked'),
+  noAppAccess: () => e(1576, '无应用登录权限', 'No permission to log in to this application'),
+  appNotFound: () => e(2011, '应用不存在', 'Application does not exist'),
+  poolNotFound: () => e(2224, '用户池不存在', 'User pool does not exist'),
+
+  // Namespaces: 3003 / 3005 are Authing's (asserted by the Python SDK tests); the rest chosen.
+  namespaceNotFound: () => e(3003, '权限分组不存在', 'Namespace does not exist'),
+  namespaceToUpdateNotFound: () => e(3005, '权限分组不存在', 'Namespace does not exist'),
+  namespaceExists: () => e(3001, '权限分组 code 已存在', 'A namespace with this code already exists'),
+  namespaceProtected: () =>
+    e(3006, '默认权限分组和应用权限分组不能删除或修改 code', 'The default namespace and application namespaces cannot be deleted or recoded'),
+
+  // Resources (chosen).
+  resourceExists: () => e(3101, '资源已存在', 'A resource with this code already exists in the namespace'),
+  reservedResourceCode: (code: string) => e(3102, `资源 code ${code} 为系统保留字`, `Resource code "${code}" is reserved`),
+  invalidResourceType: () => e(3103, '资源类型必须为 DATA、API、MENU、UI 或 BUTTON', 'Resource type must be one of DATA, API, MENU, UI, BUTTON'),
+  actionsRequired: () => e(3104, '请至少提供一个操作', 'At least one action is required'),
+  resourceNotFound: () => e(3105, '资源不存在', 'Resource does not exist'),
+  invalidAllowResource: () =>
+    e(3106, '资源必须为 <resourceType>:<resourceId> 格式或者为 *', 'The resource must be <resourceType>:<resourceId> or *'),
+
+  // Roles (chosen).
+  roleExists: () => e(3201, '角色 code 已存在', 'A role with this code already exists in the namespace'),
+  roleNotFound: (code?: string) => e(3202, code ? `角色 ${code} 不存在` : '角色不存在', code ? `Role "${code}" does not exist` : 'Role does not exist'),
+  systemRole: () => e(3203, '系统内置角色不能删除', 'Built-in roles cannot be deleted'),
+
+  // Groups (chosen).
+  groupExists: () => e(3301, '分组 code 已存在', 'A group with this code already exists'),
+  groupNotFound: (code?: string) => e(3302, code ? `分组 ${code} 不存在` : '分组不存在', code ? `Group "${code}" does not exist` : 'Group does not exist'),
+
+  // Organizations (chosen).
+  orgNotFound: () => e(3401, '组织机构不存在', 'Organization does not exist'),
+  nodeNotFound: () => e(3402, '组织机构节点不存在', 'Organization node does not exist'),
+  rootNodeDelete: () => e(3403, '不能删除根节点，请删除组织机构', 'The root node cannot be deleted; delete the organization instead'),
+
+  // Grant targets (chosen).
+  invalidTargetType: (targetType: string) => e(3502, `不支持的主体类型：${targetType}`, `Unsupported target type: ${targetType}`),
+
+  // Programmatic access accounts (chosen).
+  accountNotFound: () => e(3701, '编程访问账号不存在', 'Programmatic access account does not exist'),
+} as const;

@@ -1,0 +1,107 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { newId, newSecret, nowIso } from './ids.js';
+import type { Store, Tx } from './store.js';
+import type { FactChange } from '../engine/types.js';
+
+/** Credentials of one user pool and its first application. */
+export interface PoolCredentials {
+  userPoolId: string;
+  secret: string;
+  appId: string;
+  appSecret: string;
+  publicKey: string;
+}
+
+/**
+ * Creates a user pool with everything a fresh Authing pool has: an RSA key pair (for password
+ * encryption), a JWT secret, the `default` namespace and one application with its own namespace.
+ */
+export function createUserPool(store: Store, name: string): Promise<PoolCredentials> {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return store.write(async (tx, changes) => {
+    const now = nowIso();
+    const userPoolId = newId();
+    const secret = newSecret();
+    await tx
+      .insertInto('userpools')
+      .values({
+        id: userPoolId,
+        name,
+        secret,
+        jwt_secret: randomBytes(32).toString('hex'),
+        rsa_public_pem: publicKey,
+        rsa_private_pem: privateKey,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('namespaces')
+      .values({ userpool_id: userPoolId, code: 'default', name: '默认权限分组', description: null, status: 1, app_id: null, created_at: now, updated_at: now })
+      .execute();
+    const app = await insertApplication(tx, changes, userPoolId, 'Default App', true);
+    return { userPoolId, secret, appId: app.id, appSecret: app.secret, publicKey };
+  });
+}
+
+/** Inserts an application, its namespace (code = app id) and its default-strategy fact. */
+export async function insertApplication(
+  tx: Tx,
+  changes: FactChange[],
+  userPoolId: string,
+  name: string,
+  isDefault: boolean,
+): Promise<{ id: string; secret: string }> {
+  const now = nowIso();
+  const id = newId();
+  const secret = newSecret();
+  await tx
+    .insertInto('applications')
+    .values({
+      id,
+      userpool_id: userPoolId,
+      name,
+      identifier: `app-${id.slice(-8)}`,
+      secret,
+      description: null,
+      logo: null,
+      redirect_uris: '[]',
+      default_strategy: 'ALLOW_ALL',
+      permission_enabled: 0,
+      is_default: isDefault ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('namespaces')
+    .values({ userpool_id: userPoolId, code: id, name, description: null, status: 1, app_id: id, created_at: now, updated_at: now })
+    .execute();
+  changes.push({ table: 'appStrategies', op: 'put', row: { appId: id, defaultStrategy: 'ALLOW_ALL' } });
+  return { id, secret };
+}
+
+/** On an empty database creates the first pool; otherwise returns the first pool's credentials. */
+export async function ensureDefaultPool(store: Store): Promise<PoolCredentials> {
+  const pool = await store.db
+    .selectFrom('userpools')
+    .select(['id', 'secret', 'rsa_public_pem'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!pool) return createUserPool(store, 'Default user pool');
+  const app = await store.db
+    .selectFrom('applications')
+    .select(['id', 'secret'])
+    .where('userpool_id', '=', pool.id)
+    .orderBy('is_default', 'desc')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { userPoolId: pool.id, secret: pool.secret, appId: app.id, appSecret: app.secret, publicKey: pool.rsa_public_pem };
+}

@@ -1,0 +1,32 @@
+import type { AppAccessFact, GrantFact, ResourceType } from '../engine/types.js';
+import type { AppAccessTable, GrantsTable } from './tables.js';
+
+/**
+ * Row → fact mappers shared by the start-up loader and the services, so a fact emitted after a
+ * write is exactly the fact a restart would load from the same row.
+ */
+
+export function grantFactOf(row: GrantsTable): GrantFact {
+  return {
+    id: row.id,
+    namespaceId: row.namespace_id,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    resource: row.resource,
+    resourceType: row.resource_type as ResourceType,
+    actions: row.actions === null ? null : (JSON.parse(row.actions) as string[]),
+    effect: row.effect,
+    seq: row.seq,
+  };
+}
+
+export function appAccessFactOf(row: AppAccessTable): AppAccessFact {
+  return {
+    appId: row.app_id,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    effect: row.effect,
+    enabled: row.enabled === 1,
+    inheritByChildren: row.inherit_by_children === 1,
+  };
+}

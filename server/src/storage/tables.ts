@@ -1,0 +1,216 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of every table. Dialect-neutral on purpose: JSON travels as TEXT and is parsed in
+ * code, booleans are integers 0/1, timestamps are ISO-8601 strings, so PostgreSQL can serve the
+ * same queries later.
+ */
+
+/** 0 or 1; mapped to booleans by the services. */
+export type Flag = number;
+
+export interface UserpoolsTable {
+  id: string;
+  name: string;
+  secret: string;
+  jwt_secret: string;
+  rsa_public_pem: string;
+  rsa_private_pem: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  userpool_id: string;
+  name: string;
+  identifier: string;
+  secret: string;
+  description: string | null;
+  logo: string | null;
+  /** JSON array of strings. */
+  redirect_uris: string;
+  default_strategy: 'ALLOW_ALL' | 'DENY_ALL';
+  permission_enabled: Flag;
+  is_default: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  userpool_id: string;
+  username: string | null;
+  /** Stored lower-cased: emails are unique case-insensitively. */
+  email: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  /** JSON object with the long tail of `User` fields (nickname, photo, address...). */
+  profile: string;
+  status: string;
+  logins_count: number;
+  last_login: string | null;
+  last_ip: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NamespacesTable {
+  id: Generated<number>;
+  userpool_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  status: number;
+  /** The application owning the namespace; null for hand-made ones. */
+  app_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourcesTable {
+  id: string;
+  userpool_id: string;
+  namespace_id: number;
+  code: string;
+  type: string;
+  description: string | null;
+  /** JSON array of `{name, description}`. */
+  actions: string;
+  api_identifier: string | null;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RolesTable {
+  id: string;
+  userpool_id: string;
+  namespace_id: number;
+  code: string;
+  description: string | null;
+  parent_code: string | null;
+  is_system: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentsTable {
+  role_id: string;
+  holder_type: 'USER' | 'GROUP' | 'NODE';
+  holder_id: string;
+  userpool_id: string;
+  created_at: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  userpool_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface OrgsTable {
+  id: string;
+  userpool_id: string;
+  root_node_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NodesTable {
+  id: string;
+  org_id: string;
+  userpool_id: string;
+  parent_id: string | null;
+  name: string;
+  name_i18n: string | null;
+  code: string | null;
+  description: string | null;
+  description_i18n: string | null;
+  /** The wire's `order` (a reserved word in SQL). */
+  sort_order: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NodeMembersTable {
+  node_id: string;
+  user_id: string;
+  is_main_department: Flag;
+  joined_at: string;
+}
+
+export interface GrantsTable {
+  id: string;
+  userpool_id: string;
+  namespace_id: number;
+  target_type: 'USER' | 'ROLE' | 'GROUP' | 'ORG' | 'AK_SK';
+  /** Internal id: user id, role id, group id, node id or programmatic account id. */
+  target_id: string;
+  resource: string;
+  resource_type: string;
+  /** JSON array of strings, or null (granted without actions: MENU/BUTTON). */
+  actions: string | null;
+  effect: 'ALLOW' | 'DENY';
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppAccessTable {
+  id: string;
+  app_id: string;
+  userpool_id: string;
+  /** Namespace code the record was made in (meaningful for ROLE targets). */
+  namespace: string;
+  target_type: 'USER' | 'ROLE' | 'GROUP' | 'ORG';
+  /** Internal id: user id, role id, group id or node id. */
+  target_id: string;
+  effect: 'ALLOW' | 'DENY';
+  enabled: Flag;
+  inherit_by_children: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammaticAccessAccountsTable {
+  id: string;
+  app_id: string;
+  userpool_id: string;
+  secret: string;
+  remarks: string | null;
+  token_lifetime: number;
+  enabled: Flag;
+  user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The Kysely database interface. */
+export interface Database {
+  userpools: UserpoolsTable;
+  applications: ApplicationsTable;
+  users: UsersTable;
+  namespaces: NamespacesTable;
+  resources: ResourcesTable;
+  roles: RolesTable;
+  role_assignments: RoleAssignmentsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  orgs: OrgsTable;
+  nodes: NodesTable;
+  node_members: NodeMembersTable;
+  grants: GrantsTable;
+  app_access: AppAccessTable;
+  programmatic_access_accounts: ProgrammaticAccessAccountsTable;
+}

@@ -1,0 +1,63 @@
+/** Options and result types of the {@link AuthenticationClient}. */
+import type { AuthingError } from '../core/errors.js';
+import type { FetchLike, Lang } from '../core/options.js';
+import type { LoginByUsernameMutation, UserQuery } from '../generated/graphql.js';
+import type { UpdateUserInput } from './types.js';
+
+/** Options of an {@link AuthenticationClient}. */
+export interface AuthenticationClientOptions {
+  /** The application users log in to. */
+  appId: string;
+  /** The application's host, e.g. `https://my-app.authing.cn`. */
+  appHost: string;
+  /** A user token to start with (e.g. restored from your own storage). */
+  token?: string;
+  /** The user pool's RSA public key (PEM); fetched from `/api/v2/.well-known` when absent. */
+  publicKey?: string;
+  /** Language of server messages. Default {@link DEFAULT_LANG}. */
+  lang?: Lang;
+  /** Per-attempt timeout in ms (0 disables it). Default {@link DEFAULT_TIMEOUT}. */
+  timeout?: number;
+  /** Custom fetch. Default `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Headers added to every request; an empty value removes a default header. */
+  headers?: Record<string, string>;
+  /** Observes every error before it is thrown; it cannot change the outcome. */
+  onError?: (error: AuthingError) => void;
+}
+
+/** Options shared by the register and login methods. */
+export interface SignInOptions {
+  clientIp?: string;
+  /** Custom data, sent as `params` (a JSON string of `[{ key, value }]`). */
+  customData?: Record<string, unknown>;
+  /** Request context, passed on to pipelines as a JSON string. */
+  context?: Record<string, unknown>;
+}
+
+/** Options of the register methods. */
+export interface RegisterOptions extends SignInOptions {
+  /** Log the user in right away (the returned user carries `token`, which becomes the session). */
+  forceLogin?: boolean;
+  /** Issue a token without recording a login. */
+  generateToken?: boolean;
+  /** Proof of the email address (registerByUsername only). */
+  emailToken?: string;
+  /** Proof of the phone number. */
+  phoneToken?: string;
+}
+
+/** Options of the login methods. */
+export interface LoginOptions extends SignInOptions {
+  /** Create the user when it does not exist. */
+  autoRegister?: boolean;
+  /** Captcha answer, required after repeated failures (error 2000). */
+  captchaCode?: string;
+}
+
+/** The user a login returns, with its `token` and custom data. */
+export type LoggedInUser = NonNullable<LoginByUsernameMutation['loginByUsername']>;
+/** The current user, with identities and custom data. */
+export type CurrentUser = NonNullable<UserQuery['user']>;
+/** Profile fields {@link AuthenticationClient.updateProfile} changes (a `password` is ignored). */
+export type ProfileUpdates = Omit<UpdateUserInput, 'password'>;

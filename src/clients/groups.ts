@@ -1,0 +1,180 @@
+/** `managementClient.groups`: user groups, their members and resources. */
+import type { RequestOptions } from '../core/options.js';
+import {
+  AddUserToGroupDocument,
+  CreateGroupDocument,
+  DeleteGroupsDocument,
+  GroupDocument,
+  GroupsDocument,
+  GroupWithUsersDocument,
+  ListGroupAuthorizedResourcesDocument,
+  RemoveUserFromGroupDocument,
+  UpdateGroupDocument,
+} from '../generated/graphql.js';
+import { answered, found, type ClientContext } from './context.js';
+import type { AuthorizedResource, CommonMessage, Group, Paginated, ResourceType, User } from './types.js';
+import { checkResourceType, requireId, requireIds } from './validate.js';
+
+/** Changes for {@link GroupsClient.update}. */
+export interface GroupUpdates {
+  name?: string;
+  description?: string;
+  /** A new code for the group. */
+  newCode?: string;
+}
+
+/** Group management. Get it from `managementClient.groups`. */
+export class GroupsClient {
+  readonly #context: ClientContext;
+
+  /** @param context - shared by the ManagementClient's sub-clients */
+  constructor(context: ClientContext) {
+    this.#context = context;
+  }
+
+  /**
+   * Creates a group.
+   * @param code - group code, unique in the pool
+   * @param name - display name
+   * @param description - description
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the new group
+   * @throws {@link AuthingError}
+   * @example
+   * const group = await management.groups.create('staff', 'Library staff');
+   */
+  async create(code: string, name: string, description?: string, requestOptions?: RequestOptions): Promise<Group> {
+    requireId('code', code);
+    requireId('name', name);
+    return (await this.#context.transport.graphql(CreateGroupDocument, { code, name, description }, requestOptions)).createGroup;
+  }
+
+  /**
+   * Updates a group.
+   * @param code - current group code
+   * @param updates - name, description, newCode
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the updated group
+   * @throws {@link AuthingError}
+   */
+  async update(code: string, updates: GroupUpdates = {}, requestOptions?: RequestOptions): Promise<Group> {
+    requireId('code', code);
+    const { name, description, newCode } = updates;
+    const variables = { code, name, description, newCode };
+    return (await this.#context.transport.graphql(UpdateGroupDocument, variables, requestOptions)).updateGroup;
+  }
+
+  /**
+   * Deletes a group, with its memberships and grants.
+   * @param code - group code
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async delete(code: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireId('code', code);
+    return (await this.#context.transport.graphql(DeleteGroupsDocument, { codeList: [code] }, requestOptions)).deleteGroups;
+  }
+
+  /**
+   * Deletes several groups.
+   * @param codes - group codes
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async deleteMany(codes: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireIds('codes', codes);
+    return (await this.#context.transport.graphql(DeleteGroupsDocument, { codeList: codes }, requestOptions)).deleteGroups;
+  }
+
+  /**
+   * A group by code.
+   * @param code - group code
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the group, or null when it does not exist
+   * @throws {@link AuthingError}
+   */
+  async detail(code: string, requestOptions?: RequestOptions): Promise<Group | null> {
+    requireId('code', code);
+    return (await this.#context.transport.graphql(GroupDocument, { code }, requestOptions)).group;
+  }
+
+  /**
+   * Lists the groups of the pool.
+   * @param page - page number, from 1
+   * @param limit - page size
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError}
+   */
+  async list(page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<Group>> {
+    return (await this.#context.transport.graphql(GroupsDocument, { page, limit }, requestOptions)).groups;
+  }
+
+  /**
+   * The members of a group.
+   * @param code - group code
+   * @param options - page (default 1), limit (default 10)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError} code 404 when the group does not exist
+   */
+  async listUsers(code: string, options: { page?: number; limit?: number } = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
+    requireId('code', code);
+    const { page = 1, limit = 10 } = options;
+    const { group } = await this.#context.transport.graphql(GroupWithUsersDocument, { code, page, limit }, requestOptions);
+    return found(group, 'group', code).users;
+  }
+
+  /**
+   * Adds users to a group.
+   * @param code - group code
+   * @param userIds - user ids
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async addUsers(code: string, userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireId('code', code);
+    requireIds('userIds', userIds);
+    return (await this.#context.transport.graphql(AddUserToGroupDocument, { code, userIds }, requestOptions)).addUserToGroup;
+  }
+
+  /**
+   * Removes users from a group.
+   * @param code - group code
+   * @param userIds - user ids
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async removeUsers(code: string, userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireId('code', code);
+    requireIds('userIds', userIds);
+    const variables = { code, userIds };
+    return (await this.#context.transport.graphql(RemoveUserFromGroupDocument, variables, requestOptions)).removeUserFromGroup;
+  }
+
+  /**
+   * The resources granted to a group.
+   * @param code - group code
+   * @param namespace - namespace code; without it, grants of every namespace
+   * @param options - `resourceType` keeps one type
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError} code 404 when the group does not exist
+   */
+  async listAuthorizedResources(
+    code: string,
+    namespace?: string,
+    options: { resourceType?: ResourceType } = {},
+    requestOptions?: RequestOptions,
+  ): Promise<Paginated<AuthorizedResource>> {
+    requireId('code', code);
+    checkResourceType('resourceType', options.resourceType);
+    const variables = { code, namespace, resourceType: options.resourceType };
+    const { group } = await this.#context.transport.graphql(ListGroupAuthorizedResourcesDocument, variables, requestOptions);
+    return answered(found(group, 'group', code).authorizedResources, 'authorizedResources');
+  }
+}

@@ -1,0 +1,277 @@
+/** `managementClient.users`: users, their roles, groups and effective resources. */
+import type { RequestOptions } from '../core/options.js';
+import {
+  AddUserToGroupDocument,
+  AssignRoleDocument,
+  CreateUserDocument,
+  DeleteUserDocument,
+  DeleteUsersDocument,
+  GetUserGroupsDocument,
+  GetUserRolesDocument,
+  IsUserExistsDocument,
+  ListUserAuthorizedResourcesDocument,
+  RemoveUserFromGroupDocument,
+  RevokeRoleDocument,
+  UpdateUserDocument,
+  UsersDocument,
+  type UsersQuery,
+} from '../generated/graphql.js';
+import { answered, found, type ClientContext } from './context.js';
+import type {
+  AuthorizedResource,
+  CommonMessage,
+  CreateUserIdentityInput,
+  CreateUserInput,
+  Group,
+  Paginated,
+  ResourceType,
+  Role,
+  UpdateUserInput,
+  User,
+  UserDetail,
+} from './types.js';
+import { checkResourceType, requireId, requireIds } from './validate.js';
+
+/** Options of {@link UsersClient.create}. */
+export interface CreateUserOptions {
+  /** Store the password as given (e.g. a hash migrated from another system). */
+  keepPassword?: boolean;
+  /** Make the user choose a new password at first login. */
+  resetPasswordOnFirstLogin?: boolean;
+  /** An external identity to link to the new user. */
+  identity?: CreateUserIdentityInput;
+}
+
+/** Identifiers for {@link UsersClient.exists}; any one that matches counts. */
+export interface UserIdentifiers {
+  username?: string;
+  email?: string;
+  phone?: string;
+  externalId?: string;
+}
+
+/** A page of users, each with its linked identities. */
+export type PaginatedUsers = UsersQuery['users'];
+
+/** User management. Get it from `managementClient.users`. */
+export class UsersClient {
+  readonly #context: ClientContext;
+
+  /** @param context - shared by the ManagementClient's sub-clients */
+  constructor(context: ClientContext) {
+    this.#context = context;
+  }
+
+  /**
+   * Creates a user. The password is RSA-encrypted with the user pool's public key before it is sent.
+   * @param userInfo - profile; `password` is optional
+   * @param options - keepPassword, resetPasswordOnFirstLogin, identity
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the new user (its `password` is never returned)
+   * @throws {@link AuthingError} e.g. code 2026 when the username is taken
+   * @example
+   * const user = await management.users.create({ username: 'alice', password: 's3cret!' });
+   */
+  async create(userInfo: CreateUserInput, options: CreateUserOptions = {}, requestOptions?: RequestOptions): Promise<User> {
+    const password = userInfo.password ? await this.#context.passwords.encrypt(userInfo.password, requestOptions) : userInfo.password;
+    const { keepPassword, resetPasswordOnFirstLogin, identity } = options;
+    const variables = { userInfo: { ...userInfo, password }, keepPassword, resetPasswordOnFirstLogin, identity };
+    return (await this.#context.transport.graphql(CreateUserDocument, variables, requestOptions)).createUser;
+  }
+
+  /**
+   * A user by id (REST `GET /api/v2/users/{userId}`).
+   * @param userId - user id
+   * @param options - `withCustomData` adds `customData`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the user
+   * @throws {@link AuthingError} code 2004 when there is no such user
+   * @example
+   * const user = await management.users.detail(userId, { withCustomData: true });
+   */
+  async detail(userId: string, options: { withCustomData?: boolean } = {}, requestOptions?: RequestOptions): Promise<UserDetail> {
+    requireId('userId', userId);
+    const query = options.withCustomData === undefined ? {} : { with_custom_data: options.withCustomData ? 'true' : 'false' } as const;
+    return this.#context.transport.rest.GET('/api/v2/users/{userId}', { params: { path: { userId }, query } }, requestOptions);
+  }
+
+  /**
+   * Lists the users of the pool.
+   * @param page - page number, from 1
+   * @param limit - page size
+   * @param options - `excludeUsersInOrg` leaves out users that belong to an organization node
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError}
+   */
+  async list(page = 1, limit = 10, options: { excludeUsersInOrg?: boolean } = {}, requestOptions?: RequestOptions): Promise<PaginatedUsers> {
+    const variables = { page, limit, excludeUsersInOrg: options.excludeUsersInOrg };
+    return (await this.#context.transport.graphql(UsersDocument, variables, requestOptions)).users;
+  }
+
+  /**
+   * Updates a user; a `password` in `updates` is encrypted (the caller's object is not changed).
+   * @param id - user id
+   * @param updates - the fields to change
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the updated user
+   * @throws {@link AuthingError}
+   */
+  async update(id: string, updates: UpdateUserInput, requestOptions?: RequestOptions): Promise<User> {
+    requireId('id', id);
+    const password = updates.password ? await this.#context.passwords.encrypt(updates.password, requestOptions) : updates.password;
+    const input = { ...updates, password };
+    return (await this.#context.transport.graphql(UpdateUserDocument, { id, input }, requestOptions)).updateUser;
+  }
+
+  /**
+   * Deletes a user, with its role, group and node memberships and its grants.
+   * @param userId - user id
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async delete(userId: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    requireId('userId', userId);
+    return (await this.#context.transport.graphql(DeleteUserDocument, { id: userId }, requestOptions)).deleteUser;
+  }
+
+  /**
+   * Deletes several users.
+   * @param userIds - user ids
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async deleteMany(userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    requireIds('userIds', userIds);
+    return (await this.#context.transport.graphql(DeleteUsersDocument, { ids: userIds }, requestOptions)).deleteUsers;
+  }
+
+  /**
+   * Whether a user with any of the given identifiers exists.
+   * @param identifiers - username, email, phone or externalId
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's answer
+   * @throws {@link AuthingError}
+   */
+  async exists(identifiers: UserIdentifiers, requestOptions?: RequestOptions): Promise<boolean | null> {
+    const { username, email, phone, externalId } = identifiers;
+    const variables = { username, email, phone, externalId };
+    return (await this.#context.transport.graphql(IsUserExistsDocument, variables, requestOptions)).isUserExists;
+  }
+
+  /**
+   * The roles assigned directly to a user.
+   * @param userId - user id
+   * @param namespace - namespace code (default `default`)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError} code 2004 when there is no such user
+   */
+  async listRoles(userId: string, namespace?: string, requestOptions?: RequestOptions): Promise<Paginated<Role>> {
+    requireId('userId', userId);
+    const { user } = await this.#context.transport.graphql(GetUserRolesDocument, { id: userId, namespace }, requestOptions);
+    return answered(found(user, 'user', userId).roles, 'roles');
+  }
+
+  /**
+   * Assigns roles to a user.
+   * @param userId - user id
+   * @param roleCodes - role codes within `namespace`
+   * @param namespace - namespace code (default `default`)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async addRoles(userId: string, roleCodes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    requireId('userId', userId);
+    requireIds('roleCodes', roleCodes);
+    const variables = { userIds: [userId], roleCodes, namespace };
+    return (await this.#context.transport.graphql(AssignRoleDocument, variables, requestOptions)).assignRole;
+  }
+
+  /**
+   * Takes roles away from a user.
+   * @param userId - user id
+   * @param roleCodes - role codes within `namespace`
+   * @param namespace - namespace code (default `default`)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async removeRoles(userId: string, roleCodes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    requireId('userId', userId);
+    requireIds('roleCodes', roleCodes);
+    const variables = { userIds: [userId], roleCodes, namespace };
+    return (await this.#context.transport.graphql(RevokeRoleDocument, variables, requestOptions)).revokeRole;
+  }
+
+  /**
+   * The groups a user belongs to.
+   * @param userId - user id
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError} code 2004 when there is no such user
+   */
+  async listGroups(userId: string, requestOptions?: RequestOptions): Promise<Paginated<Group>> {
+    requireId('userId', userId);
+    const { user } = await this.#context.transport.graphql(GetUserGroupsDocument, { id: userId }, requestOptions);
+    return answered(found(user, 'user', userId).groups, 'groups');
+  }
+
+  /**
+   * Adds a user to a group.
+   * @param userId - user id
+   * @param groupCode - group code
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async addGroup(userId: string, groupCode: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireId('userId', userId);
+    requireId('groupCode', groupCode);
+    const variables = { userIds: [userId], code: groupCode };
+    return (await this.#context.transport.graphql(AddUserToGroupDocument, variables, requestOptions)).addUserToGroup;
+  }
+
+  /**
+   * Removes a user from a group.
+   * @param userId - user id
+   * @param groupCode - group code
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the server's `{ code, message }`
+   * @throws {@link AuthingError}
+   */
+  async removeGroup(userId: string, groupCode: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    requireId('userId', userId);
+    requireId('groupCode', groupCode);
+    const variables = { userIds: [userId], code: groupCode };
+    return (await this.#context.transport.graphql(RemoveUserFromGroupDocument, variables, requestOptions)).removeUserFromGroup;
+  }
+
+  /**
+   * A user's effective resources: direct grants and those inherited through roles, groups and
+   * organization nodes (and their ancestors).
+   * @param userId - user id
+   * @param namespace - namespace code; without it only the `default` namespace
+   * @param options - `resourceType` keeps one type
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list: [{ code, type, actions, apiIdentifier }] }`
+   * @throws {@link AuthingError} code 2004 when there is no such user
+   * @example
+   * const { list } = await management.users.listAuthorizedResources(userId, 'library', { resourceType: 'DATA' });
+   */
+  async listAuthorizedResources(
+    userId: string,
+    namespace?: string,
+    options: { resourceType?: ResourceType } = {},
+    requestOptions?: RequestOptions,
+  ): Promise<Paginated<AuthorizedResource>> {
+    requireId('userId', userId);
+    checkResourceType('resourceType', options.resourceType);
+    const variables = { id: userId, namespace, resourceType: options.resourceType };
+    const { user } = await this.#context.transport.graphql(ListUserAuthorizedResourcesDocument, variables, requestOptions);
+    return answered(found(user, 'user', userId).authorizedResources, 'authorizedResources');
+  }
+}
