@@ -129,7 +129,7 @@ export class RequestContext {
     const appId = this.header('x-authing-app-id');
     if (appId) {
       const pool = await this.state.findAppPool(appId);
-      if (!pool) throw new AuthingServerError(2042, '应用不存在', 'Application does not exist');
+      if (!pool) throw new AuthingServerError(2011, '应用不存在', 'Application does not exist');
       return { appId, pool, service: { store: this.state.store, poolId: pool.id } };
     }
     throw Errors.invalidInput('The x-authing-app-id header is required', '请求头 x-authing-app-id 不能为空');

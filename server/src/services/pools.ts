@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { DefaultStrategy } from '../engine/types.js';
 import { Errors } from '../errors.js';
 import { insertApplication } from '../storage/bootstrap.js';
+import { appAccessFactOf } from '../storage/fact-rows.js';
 import { nowIso } from '../storage/ids.js';
 import type { Store } from '../storage/store.js';
 import type { ApplicationsTable } from '../storage/tables.js';
@@ -10,7 +11,6 @@ import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findApp } from './lookup.js';
 import { pageWindow, type Page } from './paging.js';
-import { appAccessFactOf } from '../storage/fact-rows.js';
 
 /** A user pool as management calls see it. */
 export interface WireUserPool {
