@@ -23,9 +23,9 @@ export interface ServerState {
   findAppPool(appId: string): Promise<PoolKeys | null>;
   /** The first pool: what a single-pool server answers for when a public call names none. */
   defaultPool(): Promise<PoolKeys | null>;
-  /** Ids (jti) of user tokens ended by logout. */
+  /** Whether a user token (by jti) was ended by logout; persisted, so a restart keeps it ended. */
   isRevoked(jti: string): Promise<boolean>;
-  revoke(jti: string, exp: number): Promise<void>;
+  revoke(jti: string, userPoolId: string, exp: number): Promise<void>;
   log(error: unknown): void;
 }
 

@@ -7,7 +7,6 @@ import type { Store } from './storage/store.js';
  */
 export function createServerState(store: Store, issuer: string, log: (e: unknown) => void): ServerState & { setIssuer(url: string): void } {
   const pools = new Map<string, PoolKeys>();
-  const revoked = new Map<string, number>();
   const state = {
     store,
     issuer,
@@ -43,12 +42,20 @@ export function createServerState(store: Store, issuer: string, log: (e: unknown
       return first ? state.findPool(first.id) : null;
     },
     async isRevoked(jti: string): Promise<boolean> {
-      return revoked.has(jti);
+      const row = await store.db.selectFrom('revoked_tokens').select('jti').where('jti', '=', jti).executeTakeFirst();
+      return row !== undefined;
     },
-    async revoke(jti: string, exp: number): Promise<void> {
-      revoked.set(jti, exp);
-      const now = Date.now() / 1000;
-      for (const [k, e] of revoked) if (e < now) revoked.delete(k);
+    async revoke(jti: string, userPoolId: string, exp: number): Promise<void> {
+      const now = Math.floor(Date.now() / 1000);
+      await store.db.transaction().execute(async (tx) => {
+        // Expired tokens are refused on their own; their rows are only clutter.
+        await tx.deleteFrom('revoked_tokens').where('exp', '<', now).execute();
+        await tx
+          .insertInto('revoked_tokens')
+          .values({ jti, userpool_id: userPoolId, exp })
+          .onConflict((oc) => oc.column('jti').doNothing())
+          .execute();
+      });
     },
   };
   return state;

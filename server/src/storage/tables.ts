@@ -197,6 +197,14 @@ export interface ProgrammaticAccessAccountsTable {
 }
 
 /** The Kysely database interface. */
+/** A logged-out user token (by `jti`), until its expiry. */
+export interface RevokedTokensTable {
+  jti: string;
+  userpool_id: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
 export interface Database {
   userpools: UserpoolsTable;
   applications: ApplicationsTable;
@@ -213,4 +221,5 @@ export interface Database {
   grants: GrantsTable;
   app_access: AppAccessTable;
   programmatic_access_accounts: ProgrammaticAccessAccountsTable;
+  revoked_tokens: RevokedTokensTable;
 }

@@ -11,7 +11,7 @@ export const publicRoutes = routes({
   async logout(_input, rc) {
     const user = await rc.user();
     const { exp = 0 } = decodeJwt(user.token);
-    await rc.state.revoke(user.claims.jti, exp);
+    await rc.state.revoke(user.claims.jti, user.claims.userPoolId, exp);
     return true;
   },
 });
