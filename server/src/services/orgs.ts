@@ -260,7 +260,13 @@ export async function moveNode(ctx: ServiceContext, orgId: string, nodeId: strin
   return getOrg(ctx, orgId);
 }
 
-/** `Q.nodeById`: 3402 when missing. */
+/** `Q.nodeById` (a nullable field): null when no such node is in the pool. */
+export async function findNodeById(ctx: ServiceContext, nodeId: string): Promise<WireNode | null> {
+  const row = await ctx.store.db.selectFrom('nodes').selectAll().where('userpool_id', '=', ctx.poolId).where('id', '=', nodeId).executeTakeFirst();
+  return row ? (await OrgTree.load(ctx.store.db, row.org_id)).wire(row) : null;
+}
+
+/** A node that must exist: 3402 when missing. */
 export async function getNode(ctx: ServiceContext, nodeId: string): Promise<WireNode> {
   const row = await findNode(ctx.store.db, ctx.poolId, nodeId);
   return (await OrgTree.load(ctx.store.db, row.org_id)).wire(row);

@@ -26,7 +26,7 @@ export const orgResolvers: Resolvers = {
       return orgs.listOrgs(await service(rc), page, limit);
     },
     async nodeById(_p, { id }, { rc }) {
-      return orgs.getNode(await service(rc), id);
+      return orgs.findNodeById(await service(rc), id);
     },
   },
   Mutation: {
