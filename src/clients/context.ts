@@ -14,8 +14,16 @@ export interface ClientContext {
   readonly passwords: PasswordEncryptor;
 }
 
-/** Authing's "user does not exist"; the other entities have no documented code, so 404 is used. */
-const NOT_FOUND_CODE = { user: 2004, role: 404, group: 404, node: 404 } as const;
+/**
+ * Codes for "does not exist": Authing's 2004 for users; for the others authing-local's codes
+ * (`server/src/services/errors.ts`), as Authing documents none.
+ */
+const NOT_FOUND = {
+  user: { code: 2004, label: 'User' },
+  role: { code: 3202, label: 'Role' },
+  group: { code: 3302, label: 'Group' },
+  node: { code: 3402, label: 'Organization node' },
+} as const;
 
 /**
  * The entity a nested query was asked about (`user(id) { roles }`): the schema answers null for
@@ -26,9 +34,10 @@ const NOT_FOUND_CODE = { user: 2004, role: 404, group: 404, node: 404 } as const
  * @returns the value
  * @throws {@link AuthingApiError} when it is null
  */
-export function found<T>(value: T | null | undefined, kind: keyof typeof NOT_FOUND_CODE, id: string): T {
+export function found<T>(value: T | null | undefined, kind: keyof typeof NOT_FOUND, id: string): T {
   if (value === null || value === undefined) {
-    throw toAuthingError({ kind: 'response', code: NOT_FOUND_CODE[kind], message: `The ${kind} "${id}" does not exist` });
+    const { code, label } = NOT_FOUND[kind];
+    throw toAuthingError({ kind: 'response', code, message: `${label} "${id}" does not exist` });
   }
   return value;
 }

@@ -118,7 +118,7 @@ export class GroupsClient {
    * @param options - page (default 1), limit (default 10)
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the group does not exist
+   * @throws {@link AuthingError} code 3302 when the group does not exist
    */
   async listUsers(code: string, options: { page?: number; limit?: number } = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
     requireId('code', code);
@@ -163,7 +163,7 @@ export class GroupsClient {
    * @param options - `resourceType` keeps one type
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the group does not exist
+   * @throws {@link AuthingError} code 3302 when the group does not exist
    */
   async listAuthorizedResources(
     code: string,

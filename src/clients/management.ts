@@ -1,5 +1,5 @@
 /** The ManagementClient: one transport and token provider, shared by lazily created sub-clients. */
-import type { AuthingError } from '../core/errors.js';
+import { toAuthingError, type AuthingError } from '../core/errors.js';
 import type { FetchLike, Lang, RetryOptions } from '../core/options.js';
 import { ManagementTokenProvider } from '../core/token-provider.js';
 import { Transport } from '../core/transport.js';
@@ -12,7 +12,6 @@ import { PasswordEncryptor } from './public-key.js';
 import { RolesClient } from './roles.js';
 import { UsersClient } from './users.js';
 import { requireId } from './validate.js';
-import { toAuthingError } from '../core/errors.js';
 
 /** Options of a {@link ManagementClient} besides its credentials. */
 export interface ManagementClientBaseOptions {

@@ -209,7 +209,7 @@ export class OrgClient {
    * @param options - page (default 1), limit (default 10), includeChildrenNodes
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the node with `users: { totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the node does not exist
+   * @throws {@link AuthingError} code 3402 when the node does not exist
    */
   async listMembers(nodeId: string, options: ListMembersOptions = {}, requestOptions?: RequestOptions): Promise<NodeWithMembers> {
     requireId('nodeId', nodeId);
@@ -226,7 +226,7 @@ export class OrgClient {
    * @param options - `resourceType` keeps one type
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the node does not exist
+   * @throws {@link AuthingError} code 3402 when the node does not exist
    */
   async listAuthorizedResourcesByNodeId(
     nodeId: string,

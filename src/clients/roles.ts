@@ -131,7 +131,7 @@ export class RolesClient {
    * @param options - namespace, page (default 1), limit (default 10)
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the role does not exist
+   * @throws {@link AuthingError} code 3202 when the role does not exist
    */
   async listUsers(code: string, options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
     requireId('code', code);
@@ -179,7 +179,7 @@ export class RolesClient {
    * @param options - `resourceType` keeps one type
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError} code 404 when the role does not exist
+   * @throws {@link AuthingError} code 3202 when the role does not exist
    */
   async listAuthorizedResources(
     code: string,

@@ -34,7 +34,7 @@ import { checkResourceType, requireId, requireIds } from './validate.js';
 
 /** Options of {@link UsersClient.create}. */
 export interface CreateUserOptions {
-  /** Store the password as given (e.g. a hash migrated from another system). */
+  /** Sent as `keepPassword`; the password itself is still RSA-encrypted in transit, as the official SDK does. */
   keepPassword?: boolean;
   /** Make the user choose a new password at first login. */
   resetPasswordOnFirstLogin?: boolean;

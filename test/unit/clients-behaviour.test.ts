@@ -120,7 +120,7 @@ describe('ManagementClient', () => {
     const users = new ManagementClient({ userPoolId: 'pool', accessToken: 't', host: 'https://h.example', fetch: fake.fetch }).users;
     const error = await rejection(users.listRoles('ghost'));
     expect(error).toBeInstanceOf(AuthingApiError);
-    expect(error).toMatchObject({ code: 2004, message: 'The user "ghost" does not exist' });
+    expect(error).toMatchObject({ code: 2004, message: 'User "ghost" does not exist' });
   });
 });
 
