@@ -60,7 +60,7 @@ export type CreateUserInput = {
   nickname?: string | null | undefined;
   oauth?: string | null | undefined;
   openid?: string | null | undefined;
-  /** Password, RSA-encrypted with the pool's public key unless `keepPassword` is set. */
+  /** Password, RSA-encrypted with the pool's public key (PKCS#1 v1.5, base64), as the SDKs send it. */
   password?: string | null | undefined;
   /** Phone number, unique within the pool. */
   phone?: string | null | undefined;

@@ -106,7 +106,7 @@ export type CreateUserInput = {
   nickname?: InputMaybe<Scalars['String']['input']>;
   oauth?: InputMaybe<Scalars['String']['input']>;
   openid?: InputMaybe<Scalars['String']['input']>;
-  /** Password, RSA-encrypted with the pool's public key unless `keepPassword` is set. */
+  /** Password, RSA-encrypted with the pool's public key (PKCS#1 v1.5, base64), as the SDKs send it. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** Phone number, unique within the pool. */
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -709,7 +709,12 @@ export type Query = {
    * management SDK starts. Sent without Authorization.
    */
   accessToken: AccessTokenRes;
-  /** Resources granted directly to one target. */
+  /**
+   * Resources granted to one target. USER: the effective set (own grants plus those inherited from
+   * roles, groups and organization nodes), in `namespace` or the default namespace. ROLE: the role's
+   * own grants in its namespace. GROUP and ORG: the target's own grants, in every namespace when
+   * `namespace` is omitted.
+   */
   authorizedResources?: Maybe<PaginatedAuthorizedResources>;
   /** Targets holding a grant on a resource, optionally filtered by type and actions. */
   authorizedTargets?: Maybe<PaginatedAuthorizedTargets>;
