@@ -1,17 +1,8 @@
-import { AuthingError } from 'authing-ts';
 import { describe, expect, it } from 'vitest';
-import { useLocalAuthing } from './harness.js';
+import { failure, useLocalAuthing } from './harness.js';
 
 const h = useLocalAuthing();
 
-async function failure(promise: Promise<unknown>): Promise<AuthingError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
-  return outcome;
-}
 
 describe('programmatic access accounts', () => {
   it('creates, lists, disables, enables, refreshes and deletes accounts', async () => {

@@ -1,17 +1,9 @@
 import { AuthenticationClient, AuthingAuthenticationError, AuthingError } from 'authing-ts';
 import { describe, expect, it } from 'vitest';
-import { uid, useLocalAuthing } from './harness.js';
+import { failure, uid, useLocalAuthing } from './harness.js';
 
 const h = useLocalAuthing();
 
-async function failure(promise: Promise<unknown>): Promise<AuthingError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
-  return outcome;
-}
 
 const PASSWORD = 'tr0ub4dor&3';
 

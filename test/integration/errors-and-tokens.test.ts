@@ -9,18 +9,10 @@ import {
 } from 'authing-ts';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { uid, useLocalAuthing } from './harness.js';
+import { failure, uid, useLocalAuthing } from './harness.js';
 
 const h = useLocalAuthing();
 
-async function failure(promise: Promise<unknown>): Promise<AuthingError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
-  return outcome;
-}
 
 interface Recorded {
   url: string;

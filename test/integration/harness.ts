@@ -1,5 +1,5 @@
 import { startLocalAuthing, type LocalAuthing } from 'authing-local';
-import { AuthenticationClient, ManagementClient } from 'authing-ts';
+import { AuthenticationClient, AuthingError, ManagementClient } from 'authing-ts';
 import { afterAll, beforeAll } from 'vitest';
 
 export interface Harness {
@@ -44,3 +44,13 @@ export const uid = (() => {
   let n = 0;
   return (prefix = 'x') => `${prefix}_${Date.now().toString(36)}_${(n++).toString(36)}`;
 })();
+
+/** Awaits a call that must fail and returns its error, which must be an {@link AuthingError}. */
+export async function failure(promise: Promise<unknown>): Promise<AuthingError> {
+  const outcome = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
+  return outcome;
+}

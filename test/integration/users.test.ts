@@ -1,6 +1,6 @@
 import { AuthingApiError, AuthingError, type User } from 'authing-ts';
 import { describe, expect, it } from 'vitest';
-import { uid, useLocalAuthing } from './harness.js';
+import { failure, uid, useLocalAuthing } from './harness.js';
 
 const h = useLocalAuthing();
 
@@ -8,14 +8,6 @@ async function newUser(extra: { password?: string; email?: string; nickname?: st
   return h.management.users.create({ username: uid('user'), ...extra });
 }
 
-async function failure(promise: Promise<unknown>): Promise<AuthingError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
-  return outcome;
-}
 
 describe('users', () => {
   it('creates a user with an encrypted password and reads it back', async () => {
