@@ -65,3 +65,97 @@ describe('official authing-js-sdk 4.23.55 against authing-local', () => {
     expect(resources.list.map((r: { code: string }) => r.code)).toEqual(['books']);
   });
 });
+
+describe('official authing-js-sdk 4.23.55: the permission module end to end', () => {
+  it('grants through roles, groups and org nodes, lists, targets and revokes', async () => {
+    const ns = `perm_${suffix}`;
+    await management.acl.createNamespace(ns, 'Permissions');
+    const alice = await management.users.create({ username: `perm_alice_${suffix}`, password: 'pa55word!' });
+    const bob = await management.users.create({ username: `perm_bob_${suffix}`, password: 'pa55word!' });
+
+    await management.roles.create('editors', 'Editors', ns);
+    await management.roles.addUsers('editors', [alice.id], ns);
+    await management.acl.authorizeResource({
+      namespace: ns,
+      resource: 'books:*',
+      opts: [{ targetType: 'ROLE' as never, targetIdentifier: 'editors', actions: ['books:edit'] }],
+    });
+    expect(await management.acl.isAllowed(alice.id, 'books:9', 'books:edit', { namespace: ns })).toBe(true);
+    expect(await management.acl.isAllowed(bob.id, 'books:9', 'books:edit', { namespace: ns })).toBe(false);
+
+    await management.groups.create(`readers_${suffix}`, 'Readers');
+    await management.groups.addUsers(`readers_${suffix}`, [bob.id]);
+    await management.acl.authorizeResource({
+      namespace: ns,
+      resource: 'books:1',
+      opts: [{ targetType: 'GROUP' as never, targetIdentifier: `readers_${suffix}`, actions: ['books:read'] }],
+    });
+    expect(await management.acl.isAllowed(bob.id, 'books:1', 'books:read', { namespace: ns })).toBe(true);
+
+    const org = await management.org.create(`Org ${suffix}`, 'org', `org_${suffix}`);
+    const child = await management.org.addNode(org.id, org.rootNode.id!, { name: 'Team' });
+    await management.org.addMembers(child.id, [bob.id]);
+    await management.acl.authorizeResource({
+      namespace: ns,
+      resource: 'shelves:*',
+      opts: [{ targetType: 'ORG' as never, targetIdentifier: org.rootNode.id!, actions: ['*'] }],
+    });
+    expect(await management.acl.isAllowed(bob.id, 'shelves:3', 'shelves:move', { namespace: ns })).toBe(true);
+
+    const aliceResources = await management.acl.listAuthorizedResources('USER' as never, alice.id, ns);
+    expect(aliceResources.list.map((r) => r.code)).toEqual(['books:*']);
+    const roleResources = await management.roles.listAuthorizedResources('editors', ns);
+    expect(roleResources.list[0]).toMatchObject({ code: 'books:*', actions: ['books:edit'] });
+
+    const targets = await management.acl.getAuthorizedTargets({
+      namespace: ns,
+      resource: 'books:*',
+      resourceType: 'DATA' as never,
+      actions: { op: 'OR' as never, list: ['books:edit'] },
+    });
+    expect(targets.list).toEqual([expect.objectContaining({ targetType: 'ROLE', targetIdentifier: 'editors' })]);
+
+    await management.acl.revokeResource({
+      namespace: ns,
+      resource: 'books',
+      opts: [{ targetType: 'GROUP' as never, targetIdentifier: `readers_${suffix}` }],
+    });
+    expect(await management.acl.isAllowed(bob.id, 'books:1', 'books:read', { namespace: ns })).toBe(false);
+  });
+
+  it('updates and deletes namespaces and resources by code', async () => {
+    const ns = `ns_edit_${suffix}`;
+    await management.acl.createNamespace(ns, 'Before');
+    const updated = await management.acl.updateNamespace(ns, { name: 'After', description: 'renamed' });
+    expect(updated).toMatchObject({ code: ns, name: 'After' });
+    await management.acl.createResource({ code: 'docs', type: 'DATA' as never, namespace: ns, actions: [{ name: 'docs:read', description: 'r' }] });
+    const changed = await management.acl.updateResource('docs', { namespace: ns, actions: [{ name: 'docs:write', description: 'w' }] } as never);
+    expect(changed.actions).toEqual([{ name: 'docs:write', description: 'w' }]);
+    expect((await management.acl.getResourceByCode({ namespace: ns, code: 'docs' }))?.code).toBe('docs');
+    expect(await management.acl.deleteResource('docs', ns)).toBe(true);
+    expect(await management.acl.getResourceByCode({ namespace: ns, code: 'docs' })).toBeFalsy();
+    expect(await management.acl.deleteNamespace(ns)).toBe(true);
+  });
+
+  it('manages programmatic access accounts and application access', async () => {
+    const account = await management.acl.createProgrammaticAccessAccount(server.appId, { remarks: 'ci', tokenLifetime: 300 });
+    expect(account).toMatchObject({ appId: server.appId, remarks: 'ci', tokenLifetime: 300, enabled: true });
+    expect((await management.acl.disableProgrammaticAccessAccount(account.id)).enabled).toBe(false);
+    const refreshed = await management.acl.refreshProgrammaticAccessAccountSecret(account.id);
+    expect(refreshed.secret).not.toBe(account.secret);
+    const listed = await management.acl.programmaticAccessAccountList(server.appId);
+    expect(listed.list.map((a) => a.id)).toContain(account.id);
+    expect(await management.acl.deleteProgrammaticAccessAccount(account.id)).toBe(true);
+
+    const user = await management.users.create({ username: `gate_${suffix}`, password: 'pa55word!' });
+    const app = await management.acl.updateDefaultApplicationAccessPolicy({ appId: server.appId, defaultStrategy: 'DENY_ALL' as never });
+    expect(app.permissionStrategy?.defaultStrategy).toBe('DENY_ALL');
+    const auth = new AuthenticationClient({ appId: server.appId, appHost: server.url });
+    await expect(auth.loginByUsername(`gate_${suffix}`, 'pa55word!')).rejects.toMatchObject({ code: 1576 });
+    await management.acl.allowAccessApplication({ appId: server.appId, targetType: 'USER' as never, targetIdentifiers: [user.id], namespace: server.appId });
+    const policies = await management.acl.getApplicationAccessPolicies({ appId: server.appId });
+    expect(policies.list.map((p) => p.targetIdentifier)).toContain(user.id);
+    expect((await auth.loginByUsername(`gate_${suffix}`, 'pa55word!')).id).toBe(user.id);
+    await management.acl.updateDefaultApplicationAccessPolicy({ appId: server.appId, defaultStrategy: 'ALLOW_ALL' as never });
+  });
+});
