@@ -28,8 +28,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   });
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(body);
 }
 
 /** Serves a fetch handler on node:http, bound to loopback only. */
@@ -44,8 +46,9 @@ export function listen(handler: FetchHandler, port: number, host = '127.0.0.1'):
         res.end(JSON.stringify({ code: 500, message: 'Internal server error' }));
       });
   });
-  // Keep-alive sockets would hold close() open for seconds; tests and the CLI want prompt shutdown.
-  server.keepAliveTimeout = 1000;
+  // Clients subtract a safety margin from the advertised keep-alive timeout (undici: 2 s), so a
+  // short one makes every request open a new connection. close() ends idle sockets itself.
+  server.keepAliveTimeout = 30_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
