@@ -154,9 +154,13 @@ export class Transport<Paths = Record<string, never>> {
     idempotent: boolean,
     send: (state: CallState, fetch: ReturnType<typeof createCallFetch>) => Promise<T>,
   ): Promise<T> {
-    const once = () => {
+    const once = async () => {
       const state: CallState = { options, idempotent };
-      return send(state, createCallFetch(this.#http, state));
+      try {
+        return await send(state, createCallFetch(this.#http, state));
+      } finally {
+        state.clearTimer?.();
+      }
     };
     try {
       return await once();
