@@ -159,3 +159,30 @@ describe('official authing-js-sdk 4.23.55: the permission module end to end', ()
     await management.acl.updateDefaultApplicationAccessPolicy({ appId: server.appId, defaultStrategy: 'ALLOW_ALL' as never });
   });
 });
+
+describe('official authing-js-sdk 4.23.55: the authentication session', () => {
+  it('registers by email, reads the current user, checks the login status and logs out', async () => {
+    const auth = new AuthenticationClient({ appId: server.appId, appHost: server.url });
+    const email = `session_${suffix}@example.com`;
+    const registered = await auth.registerByEmail(email, 'pa55word!', { nickname: 'Sess' });
+    expect(registered).toMatchObject({ email, nickname: 'Sess', password: null });
+
+    const loggedIn = await auth.loginByEmail(email, 'pa55word!');
+    expect(loggedIn.token).toMatch(/^ey/);
+    const current = await auth.getCurrentUser();
+    expect(current?.id).toBe(registered.id);
+
+    const status = await auth.checkLoginStatus(loggedIn.token!);
+    expect(status).toMatchObject({ code: 200, status: true, data: { id: registered.id, userPoolId: server.userPoolId } });
+
+    await auth.logout();
+    const after = await new AuthenticationClient({ appId: server.appId, appHost: server.url }).checkLoginStatus(loggedIn.token!);
+    expect(after).toMatchObject({ status: false });
+  });
+
+  it('reports a wrong password as Authing does (2333)', async () => {
+    await management.users.create({ username: `wrongpw_${suffix}`, password: 'pa55word!' });
+    const auth = new AuthenticationClient({ appId: server.appId, appHost: server.url });
+    await expect(auth.loginByUsername(`wrongpw_${suffix}`, 'not-it')).rejects.toMatchObject({ code: 2333 });
+  });
+});
