@@ -197,10 +197,11 @@ export function toAuthingError(input: AuthingErrorInput): AuthingError {
  * Appends the stack captured where the public method was called, so that an error thrown after
  * several `await`s still points at the caller's line (stripe's `attachCallSiteToError`).
  * @param error - the error about to be thrown
- * @param callSite - `new Error().stack` taken synchronously at the start of the call
+ * @param callSite - an `Error` created synchronously at the start of the call; its stack is only
+ *   formatted here, on failure, because formatting a stack costs far more than capturing it
  */
-export function attachCallSite(error: AuthingError, callSite: string | undefined): void {
-  const frames = callSite?.split('\n').slice(1).join('\n');
+export function attachCallSite(error: AuthingError, callSite: Error | undefined): void {
+  const frames = callSite?.stack?.split('\n').slice(1).join('\n');
   if (!frames) return;
   error.stack = `${error.stack ?? `${error.name}: ${error.message}`}\n    --- called from ---\n${frames}`;
 }

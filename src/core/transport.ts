@@ -131,7 +131,7 @@ export class Transport<Paths = Record<string, never>> {
     ...args: VariablesArgs<TVariables, CallOptions>
   ): Promise<TResult> {
     // Taken before the first await, so it still holds the caller's frames.
-    const callSite = new Error().stack;
+    const callSite = new Error();
     const [variables, options = {}] = args;
     const operation = describeOperation(document);
     return this.#run(callSite, options, operation.isQuery, (state, fetch) =>
@@ -140,7 +140,7 @@ export class Transport<Paths = Record<string, never>> {
   }
 
   #sendRest<T>(method: HttpMethod, path: string, init: unknown, options: CallOptions | undefined, unwrap: boolean): Promise<T> {
-    const callSite = new Error().stack;
+    const callSite = new Error();
     return this.#run(callSite, options ?? {}, IDEMPOTENT_METHODS.has(method), async (state, fetch) => {
       const payload = await executeRest(this.#restClient, method, path, init, fetch, state, unwrap);
       // The one unchecked step: the body is the server's JSON, typed by the OpenAPI document.
@@ -149,7 +149,7 @@ export class Transport<Paths = Record<string, never>> {
   }
 
   async #run<T>(
-    callSite: string | undefined,
+    callSite: Error | undefined,
     options: CallOptions,
     idempotent: boolean,
     send: (state: CallState, fetch: ReturnType<typeof createCallFetch>) => Promise<T>,

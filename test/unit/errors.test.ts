@@ -51,7 +51,9 @@ describe('toAuthingError', () => {
   it('appends a call site without losing the original stack', () => {
     const error = toAuthingError({ kind: 'network', message: 'boom' });
     const original = error.stack;
-    attachCallSite(error, 'Error\n    at caller (app.ts:1:1)');
+    const callSite = new Error();
+    callSite.stack = 'Error\n    at caller (app.ts:1:1)';
+    attachCallSite(error, callSite);
     expect(error.stack).toBe(`${original}\n    --- called from ---\n    at caller (app.ts:1:1)`);
   });
 });
