@@ -4,6 +4,7 @@
  * Run directly: `npx tsx bench/engine.ts`.
  */
 import { pathToFileURL } from 'node:url';
+import { emptyFacts } from '../server/src/engine/facts.js';
 import { createPermissionIndex } from '../server/src/engine/index.js';
 import type { CheckQuery, Effect, Facts, GrantFact, ResourceType, TargetType } from '../server/src/engine/types.js';
 
@@ -38,16 +39,7 @@ const SIZES = { users: 10_000, roles: 200, groups: 50, nodes: 200, grants: 50_00
 function universe(rand: () => number): Facts {
   const int = (n: number): number => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  const facts: Facts = {
-    grants: [],
-    roles: [],
-    roleAssignments: [],
-    groupMembers: [],
-    nodes: [],
-    nodeMembers: [],
-    appStrategies: [],
-    appAccess: [],
-  };
+  const facts: Facts = emptyFacts();
   for (let r = 0; r < SIZES.roles; r++) facts.roles.push({ id: `r${r}`, namespaceId: 1 + (r % SIZES.namespaces) });
   // A tree about 6 levels deep: each node hangs under one of the nodes created before it.
   for (let n = 0; n < SIZES.nodes; n++) facts.nodes.push({ id: `n${n}`, parentId: n === 0 ? null : `n${Math.floor(n / 3)}` });

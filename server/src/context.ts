@@ -1,4 +1,4 @@
-import { claimedPoolId, verifyToken, type UserClaims } from './auth/jwt.js';
+import { claimedPoolId, verifyToken, type TokenClaims, type UserClaims } from './auth/jwt.js';
 import { readPassword } from './auth/rsa.js';
 import { AuthingServerError, Errors, type Lang } from './errors.js';
 import { langOf } from './i18n.js';
@@ -27,6 +27,19 @@ export interface ServerState {
   isRevoked(jti: string): Promise<boolean>;
   revoke(jti: string, userPoolId: string, exp: number): Promise<void>;
   log(error: unknown): void;
+}
+
+/**
+ * Verifies a token with the key of the pool it claims, refusing user tokens ended by logout.
+ * Every token check goes through here: forged, expired, revoked and unknown-pool tokens are all 2020.
+ */
+export async function verifyPoolToken(state: ServerState, token: string): Promise<{ pool: PoolKeys; claims: TokenClaims }> {
+  const claimed = claimedPoolId(token);
+  const pool = claimed ? await state.findPool(claimed) : null;
+  if (!pool) throw Errors.notLoggedIn();
+  const claims = await verifyToken(token, pool.jwtSecret);
+  if (claims.kind === 'user' && (await state.isRevoked(claims.jti))) throw Errors.notLoggedIn();
+  return { pool, claims };
 }
 
 export interface ManagementPrincipal {
@@ -81,10 +94,7 @@ export class RequestContext {
   private async resolvePrincipal(): Promise<ManagementPrincipal | UserPrincipal | null> {
     const token = this.bearer();
     if (!token) return null;
-    const claimed = claimedPoolId(token);
-    const pool = claimed ? await this.state.findPool(claimed) : null;
-    if (!pool) throw Errors.notLoggedIn();
-    const claims = await verifyToken(token, pool.jwtSecret);
+    const { pool, claims } = await verifyPoolToken(this.state, token);
     const named = this.header('x-authing-userpool-id');
     if (named && named !== claims.userPoolId) {
       throw new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
@@ -98,7 +108,6 @@ export class RequestContext {
     }
     const service: ServiceContext = { store: this.state.store, poolId: pool.id };
     if (claims.kind === 'management') return { kind: 'management', pool, service };
-    if (await this.state.isRevoked(claims.jti)) throw Errors.notLoggedIn();
     return { kind: 'user', pool, service, userId: claims.userId, claims, token };
   }
 

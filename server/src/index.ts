@@ -2,11 +2,12 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { close, listen, type FetchHandler } from './http/node.js';
 import { createServerState } from './state.js';
-import { createUserPool, ensureDefaultPool } from './storage/bootstrap.js';
+import { createUserPool, ensureDefaultPool, type PoolCredentials } from './storage/bootstrap.js';
 import { Store } from './storage/store.js';
 
 export { createApp } from './app.js';
 export type { FetchHandler } from './http/node.js';
+export type { PoolCredentials } from './storage/bootstrap.js';
 
 /** Options of {@link startLocalAuthing}. */
 export interface StartOptions {
@@ -18,14 +19,6 @@ export interface StartOptions {
   log?: (error: unknown) => void;
 }
 
-/** Credentials of one user pool and its first application. */
-export interface PoolCredentials {
-  userPoolId: string;
-  secret: string;
-  appId: string;
-  appSecret: string;
-  publicKey: string;
-}
 
 /** A running authing-local. */
 export interface LocalAuthing extends PoolCredentials {

@@ -9,6 +9,8 @@ export const USER_TOKEN_TTL_S = 15 * 24 * 3600;
 export interface ManagementClaims {
   kind: 'management';
   userPoolId: string;
+  iat: number;
+  exp: number;
 }
 
 export interface UserClaims {
@@ -18,6 +20,7 @@ export interface UserClaims {
   appId: string | null;
   jti: string;
   iat: number;
+  exp: number;
 }
 
 export type TokenClaims = ManagementClaims | UserClaims;
@@ -101,7 +104,7 @@ export async function verifyToken(token: string, jwtSecret: string): Promise<Tok
     const { payload } = await jwtVerify(token, keyOf(jwtSecret), { algorithms: ['HS256'] });
     const data = (payload.data ?? {}) as { type?: string; userPoolId?: string; id?: string; appId?: string | null };
     if (data.type === 'userpool' && typeof data.userPoolId === 'string') {
-      return { kind: 'management', userPoolId: data.userPoolId };
+      return { kind: 'management', userPoolId: data.userPoolId, iat: payload.iat ?? 0, exp: payload.exp ?? 0 };
     }
     if (data.type === 'user' && typeof data.userPoolId === 'string' && typeof payload.sub === 'string') {
       return {
@@ -111,6 +114,7 @@ export async function verifyToken(token: string, jwtSecret: string): Promise<Tok
         appId: data.appId ?? null,
         jti: payload.jti ?? '',
         iat: payload.iat ?? 0,
+        exp: payload.exp ?? 0,
       };
     }
   } catch {

@@ -5,15 +5,20 @@ import type { Resolvers } from '../../generated/graphql.js';
 import * as auth from '../../services/authentication.js';
 import type { WireUser } from '../../services/users.js';
 
-/** Every login and registration answers the user with a fresh id_token, as Authing does. */
-async function withToken(rc: RequestContext, user: WireUser, appId: string | null) {
+/** Signs an id_token for a user of the pool, on behalf of `appId`. */
+async function issueUserToken(rc: RequestContext, user: WireUser, appId: string | null) {
   const pool = await rc.state.findPool(user.userPoolId);
   if (!pool) throw Errors.internal();
-  const issued = await signUserToken(
+  return signUserToken(
     { id: user.id, userPoolId: user.userPoolId, appId, username: user.username, email: user.email, phone: user.phone },
     pool.jwtSecret,
     rc.state.issuer,
   );
+}
+
+/** Every login and registration answers the user with a fresh id_token, as Authing does. */
+async function withToken(rc: RequestContext, user: WireUser, appId: string | null) {
+  const issued = await issueUserToken(rc, user, appId);
   return { ...user, token: issued.token, tokenExpiredAt: new Date(issued.exp * 1000).toISOString() };
 }
 
@@ -62,12 +67,7 @@ export const authenticationResolvers: Resolvers = {
       if (!userId) throw Errors.invalidInput('id is required', 'id 不能为空');
       if (principal.kind === 'user' && userId !== principal.userId) throw Errors.forbidden();
       const user = await auth.getCurrentUser(principal.service, userId);
-      const pool = principal.pool;
-      const issued = await signUserToken(
-        { id: user.id, userPoolId: user.userPoolId, appId: principal.kind === 'user' ? principal.claims.appId : null, username: user.username, email: user.email, phone: user.phone },
-        pool.jwtSecret,
-        rc.state.issuer,
-      );
+      const issued = await issueUserToken(rc, user, principal.kind === 'user' ? principal.claims.appId : null);
       return { token: issued.token, iat: issued.iat, exp: issued.exp };
     },
   },

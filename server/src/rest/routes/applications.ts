@@ -1,7 +1,17 @@
 import * as appAccess from '../../services/app-access.js';
 import * as pools from '../../services/pools.js';
 import * as programmatic from '../../services/programmatic.js';
+import type { ServiceContext } from '../../services/context.js';
+import type { RequestContext } from '../../context.js';
 import { routes } from '../typed.js';
+
+/** The five `authorization/*` writes share their input and answer; only the service differs. */
+const accessWrite =
+  (write: (ctx: ServiceContext, change: appAccess.AppAccessChange) => Promise<void>) =>
+  async ({ path, body }: { path: { appId: string }; body: Omit<appAccess.AppAccessChange, 'appId'> }, rc: RequestContext): Promise<true> => {
+    await write((await rc.management()).service, { ...body, appId: path.appId });
+    return true;
+  };
 
 /** Applications: their default access strategy, access records and programmatic access accounts. */
 export const applicationRoutes = routes({
@@ -18,26 +28,11 @@ export const applicationRoutes = routes({
     const { service } = await rc.management();
     return appAccess.listAppAccessRecords(service, path.appId, query.page, query.limit);
   },
-  async allowApplicationAccess({ path, body }, rc) {
-    await appAccess.allowAppAccess((await rc.management()).service, { ...body, appId: path.appId });
-    return true;
-  },
-  async denyApplicationAccess({ path, body }, rc) {
-    await appAccess.denyAppAccess((await rc.management()).service, { ...body, appId: path.appId });
-    return true;
-  },
-  async revokeApplicationAccess({ path, body }, rc) {
-    await appAccess.revokeAppAccess((await rc.management()).service, { ...body, appId: path.appId });
-    return true;
-  },
-  async enableApplicationAccess({ path, body }, rc) {
-    await appAccess.enableAppAccess((await rc.management()).service, { ...body, appId: path.appId });
-    return true;
-  },
-  async disableApplicationAccess({ path, body }, rc) {
-    await appAccess.disableAppAccess((await rc.management()).service, { ...body, appId: path.appId });
-    return true;
-  },
+  allowApplicationAccess: accessWrite(appAccess.allowAppAccess),
+  denyApplicationAccess: accessWrite(appAccess.denyAppAccess),
+  revokeApplicationAccess: accessWrite(appAccess.revokeAppAccess),
+  enableApplicationAccess: accessWrite(appAccess.enableAppAccess),
+  disableApplicationAccess: accessWrite(appAccess.disableAppAccess),
 
   async listProgrammaticAccessAccounts({ path, query }, rc) {
     const { service } = await rc.management();
