@@ -1,11 +1,25 @@
 import { defineConfig } from 'tsup';
 
+/**
+ * The published entry points. Each is its own bundle entry so that an app importing one area
+ * (`authing-ts/authentication`) does not load or bundle the others; shared code lands in chunks
+ * that both formats reference, so `AuthingError` is one class whichever entry an app imports.
+ */
+export const entries = {
+  index: 'src/index.ts',
+  management: 'src/management.ts',
+  authentication: 'src/authentication.ts',
+  errors: 'src/errors.ts',
+};
+
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
+  entry: entries,
+  format: ['esm', 'cjs'],
+  // One declaration bundle per entry and format (.d.ts for import, .d.cts for require).
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
   sourcemap: true,
+  splitting: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,

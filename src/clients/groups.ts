@@ -27,9 +27,13 @@ export interface GroupUpdates {
 export class GroupsClient {
   readonly #context: ClientContext;
 
-  /** @param context - shared by the ManagementClient's sub-clients */
-  constructor(context: ClientContext) {
+  private constructor(context: ClientContext) {
     this.#context = context;
+  }
+
+  /** @internal Built by {@link ManagementClient} only: the context is the SDK's, not part of the API. */
+  static fromContext(context: ClientContext): GroupsClient {
+    return new GroupsClient(context);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { FetchLike, Lang, RetryOptions } from '../core/options.js';
 import { ManagementTokenProvider } from '../core/token-provider.js';
 import { Transport } from '../core/transport.js';
 import type { paths } from '../generated/openapi.js';
-import { AclClient } from './acl.js';
+import { AclClient } from './acl/client.js';
 import type { ClientContext } from './context.js';
 import { GroupsClient } from './groups.js';
 import { OrgClient } from './org.js';
@@ -96,26 +96,26 @@ export class ManagementClient {
 
   /** Users, their roles, groups and effective resources. */
   get users(): UsersClient {
-    return (this.#users ??= new UsersClient(this.#context));
+    return (this.#users ??= UsersClient.fromContext(this.#context));
   }
 
   /** Roles within namespaces. */
   get roles(): RolesClient {
-    return (this.#roles ??= new RolesClient(this.#context));
+    return (this.#roles ??= RolesClient.fromContext(this.#context));
   }
 
   /** User groups. */
   get groups(): GroupsClient {
-    return (this.#groups ??= new GroupsClient(this.#context));
+    return (this.#groups ??= GroupsClient.fromContext(this.#context));
   }
 
   /** Organizations, nodes and members. */
   get org(): OrgClient {
-    return (this.#org ??= new OrgClient(this.#context));
+    return (this.#org ??= OrgClient.fromContext(this.#context));
   }
 
   /** Namespaces, resources, grants, checks, programmatic accounts and application access. */
   get acl(): AclClient {
-    return (this.#acl ??= new AclClient(this.#context));
+    return (this.#acl ??= AclClient.fromContext(this.#context));
   }
 }

@@ -57,9 +57,13 @@ export type NodeWithMembers = NonNullable<NodeByIdWithMembersQuery['nodeById']>;
 export class OrgClient {
   readonly #context: ClientContext;
 
-  /** @param context - shared by the ManagementClient's sub-clients */
-  constructor(context: ClientContext) {
+  private constructor(context: ClientContext) {
     this.#context = context;
+  }
+
+  /** @internal Built by {@link ManagementClient} only: the context is the SDK's, not part of the API. */
+  static fromContext(context: ClientContext): OrgClient {
+    return new OrgClient(context);
   }
 
   /**

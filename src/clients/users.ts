@@ -57,9 +57,13 @@ export type PaginatedUsers = UsersQuery['users'];
 export class UsersClient {
   readonly #context: ClientContext;
 
-  /** @param context - shared by the ManagementClient's sub-clients */
-  constructor(context: ClientContext) {
+  private constructor(context: ClientContext) {
     this.#context = context;
+  }
+
+  /** @internal Built by {@link ManagementClient} only: the context is the SDK's, not part of the API. */
+  static fromContext(context: ClientContext): UsersClient {
+    return new UsersClient(context);
   }
 
   /**

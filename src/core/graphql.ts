@@ -4,18 +4,18 @@
  * `ClientError` puts the variables into its message, so it is read and dropped, never rethrown
  * and never kept as a `cause`.
  */
-import { Kind, print, type DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { AuthingError, SDK_ERROR_CODE, toAuthingError, type AuthingGraphQLError } from './errors.js';
 import { failure, type CallFetch, type CallState } from './http.js';
 import { isRecord, parseJson, responseContext as context } from './response.js';
 
 /**
- * A parsed operation that carries its result and variables types; structurally the same as
- * `TypedDocumentNode` of `@graphql-typed-document-node/core`, which graphql-codegen emits.
+ * An operation document as codegen emits it (`documentMode: string`): the operation's text,
+ * carrying its result and variables types. Structurally the `TypedDocumentString` of the
+ * generated file, so no GraphQL AST exists at run time.
  */
-export interface TypedDocumentNode<TResult = Record<string, unknown>, TVariables = Record<string, unknown>>
-  extends DocumentNode {
+export interface TypedDocument<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> {
+  toString(): string;
   /** Type carrier only; never set at runtime. */
   __apiType?: (variables: TVariables) => TResult;
 }
@@ -38,49 +38,78 @@ export interface OperationInfo {
   readonly isQuery: boolean;
 }
 
-const infoCache = new WeakMap<DocumentNode, OperationInfo>();
+const infoCache = new WeakMap<object, OperationInfo>();
 
 /**
- * Prints a document once and remembers whether it is a query.
- * @param document - a parsed operation
+ * Reads a document's text once and remembers whether it is a query.
+ * @param document - a generated document (a `String` object) or a plain string
  * @returns its text and kind
  */
-export function describeOperation(document: DocumentNode): OperationInfo {
+export function describeOperation(document: { toString(): string } | string): OperationInfo {
+  if (typeof document === 'string') return { query: document, isQuery: isQueryText(document) };
   let info = infoCache.get(document);
   if (!info) {
-    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    info = { query: print(document), isQuery: operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === 'query' };
+    const query = document.toString();
+    info = { query, isQuery: isQueryText(query) };
     infoCache.set(document, info);
   }
   return info;
 }
 
+/** Codegen writes the operation first, so its keyword starts the text (`{ ... }` is a query too). */
+function isQueryText(query: string): boolean {
+  return /^\s*(?:query\b|\{)/.test(query);
+}
+
 /**
- * Sends one operation and returns its `data`.
- * @param endpoint - `{host}/graphql/v2`
- * @param operation - from {@link describeOperation}
- * @param variables - the operation's variables
- * @param fetch - the call's fetch wrapper
- * @param state - the call, for error context
- * @returns the operation's data
- * @throws {@link AuthingError} for GraphQL errors (partial data kept), bad answers and transport failures
+ * One graphql-request client for all calls of a transport. graphql-request takes `fetch` per
+ * client, not per call, so each call registers its own fetch wrapper under a private
+ * `AbortSignal` it passes as the call's signal, and the client's fetch looks the wrapper up by it.
  */
-export async function executeOperation<TResult>(
-  endpoint: string,
-  operation: OperationInfo,
-  variables: object | undefined,
-  fetch: CallFetch,
-  state: CallState,
-): Promise<TResult> {
-  const client = new GraphQLClient(endpoint, { fetch, errorPolicy: 'all' });
-  const { data, errors, status, body } = await client
-    .rawRequest<TResult | null | undefined>(operation.query, variables)
-    .catch((thrown: unknown) => {
-      throw mapThrown(thrown, state);
+export class GraphQLCaller {
+  readonly #client: GraphQLClient;
+  readonly #calls = new WeakMap<AbortSignal, CallFetch>();
+
+  /** @param endpoint - `{host}/graphql/v2` */
+  constructor(endpoint: string) {
+    this.#client = new GraphQLClient(endpoint, {
+      errorPolicy: 'all',
+      // Without it graphql-request parses every document to find its name.
+      excludeOperationName: true,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        const call = init?.signal ? this.#calls.get(init.signal) : undefined;
+        if (!call) return Promise.reject(new Error('GraphQL request outside an SDK call'));
+        const { signal: _key, ...rest } = init ?? {};
+        return call(input, rest);
+      },
     });
-  if (errors && errors.length > 0) throw fromGraphQLErrors(errors, data, status, state);
-  if (data === null || data === undefined) throw fromBody(body, status, state);
-  return data;
+  }
+
+  /**
+   * Sends one operation and returns its `data`.
+   * @param operation - from {@link describeOperation}
+   * @param variables - the operation's variables
+   * @param fetch - the call's fetch wrapper
+   * @param state - the call, for error context
+   * @returns the operation's data
+   * @throws {@link AuthingError} for GraphQL errors (partial data kept), bad answers and transport failures
+   */
+  async execute<TResult>(operation: OperationInfo, variables: object | undefined, fetch: CallFetch, state: CallState): Promise<TResult> {
+    const key = new AbortController().signal;
+    this.#calls.set(key, fetch);
+    try {
+      const { data, errors, status, body } = await this.#client
+        .rawRequest<TResult | null | undefined>({ query: operation.query, variables, signal: key })
+        .catch((thrown: unknown) => {
+          throw mapThrown(thrown, state);
+        });
+      if (errors && errors.length > 0) throw fromGraphQLErrors(errors, data, status, state);
+      if (data === null || data === undefined) throw fromBody(body, status, state);
+      return data;
+    } finally {
+      this.#calls.delete(key);
+    }
+  }
 }
 
 function mapThrown(thrown: unknown, state: CallState): AuthingError {

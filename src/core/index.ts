@@ -34,4 +34,4 @@ export {
   type RequestOptions,
   type RetryOptions,
 } from './options.js';
-export type { TypedDocumentNode } from './graphql.js';
+export type { TypedDocument } from './graphql.js';

@@ -5,7 +5,7 @@
 import { decodeJwt } from 'jose';
 import { AccessTokenDocument, type AccessTokenQuery, type AccessTokenQueryVariables } from '../generated/graphql.js';
 import { toAuthingError } from './errors.js';
-import type { TypedDocumentNode } from './graphql.js';
+import type { TypedDocument } from './graphql.js';
 import type { CallOptions } from './http.js';
 
 /** A cached token is replaced this many seconds before its `exp` (the official SDKs use one hour). */
@@ -14,7 +14,7 @@ export const TOKEN_REFRESH_LEEWAY_SECONDS = 3600;
 /** The part of {@link Transport} the provider needs: running the token query without a token. */
 export interface TokenQueryRunner {
   graphql(
-    document: TypedDocumentNode<AccessTokenQuery, AccessTokenQueryVariables>,
+    document: TypedDocument<AccessTokenQuery, AccessTokenQueryVariables>,
     variables: AccessTokenQueryVariables,
     options?: CallOptions,
   ): Promise<AccessTokenQuery>;

@@ -3,7 +3,7 @@
  * {@link Transport.rest}. Holds no global state and never changes the options it was given.
  */
 import { AuthingAuthenticationError, AuthingError, attachCallSite, toAuthingError } from './errors.js';
-import { describeOperation, executeOperation, type TypedDocumentNode, type VariablesArgs } from './graphql.js';
+import { describeOperation, GraphQLCaller, type TypedDocument, type VariablesArgs } from './graphql.js';
 import { createCallFetch, type CallOptions, type CallState, type HttpConfig } from './http.js';
 import {
   DEFAULT_HOST,
@@ -79,6 +79,7 @@ export class Transport<Paths = Record<string, never>> {
 
   readonly #http: HttpConfig;
   readonly #restClient: LooseRestClient;
+  readonly #graphql: GraphQLCaller;
   readonly #onError: ((error: AuthingError) => void) | undefined;
   readonly #invalidateToken: (() => boolean) | undefined;
   readonly #reported = new WeakSet<AuthingError>();
@@ -113,6 +114,7 @@ export class Transport<Paths = Record<string, never>> {
     this.#onError = options.onError;
     this.#invalidateToken = options.invalidateToken;
     this.#restClient = createLooseClient(this.host);
+    this.#graphql = new GraphQLCaller(this.graphqlEndpoint);
     this.rest = createRestClient<Paths, true>((...a) => this.#sendRest(...a), true);
     this.restEnvelope = createRestClient<Paths, false>((...a) => this.#sendRest(...a), false);
   }
@@ -127,7 +129,7 @@ export class Transport<Paths = Record<string, never>> {
    * const { accessToken } = await transport.graphql(AccessTokenDocument, { userPoolId, secret }, { auth: false });
    */
   async graphql<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
+    document: TypedDocument<TResult, TVariables>,
     ...args: VariablesArgs<TVariables, CallOptions>
   ): Promise<TResult> {
     // Taken before the first await, so it still holds the caller's frames.
@@ -135,7 +137,7 @@ export class Transport<Paths = Record<string, never>> {
     const [variables, options = {}] = args;
     const operation = describeOperation(document);
     return this.#run(callSite, options, operation.isQuery, (state, fetch) =>
-      executeOperation<TResult>(this.graphqlEndpoint, operation, variables ?? undefined, fetch, state),
+      this.#graphql.execute<TResult>(operation, variables ?? undefined, fetch, state),
     );
   }
 

@@ -3,7 +3,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** One target of authorizeResource. */
 export type AuthorizeResourceOpt = {
   /** Actions to grant. */
@@ -353,7 +353,7 @@ export type AuthorizedResourcesQueryVariables = Exact<{
 }>;
 
 
-export type AuthorizedResourcesQuery = { authorizedResources: { totalCount: number, list: Array<{ code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null }> } | null };
+export type AuthorizedResourcesQuery = { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null };
 
 export type AuthorizedTargetsQueryVariables = Exact<{
   namespace: string;
@@ -378,28 +378,34 @@ export type RegisterByUsernameMutationVariables = Exact<{
 }>;
 
 
-export type RegisterByUsernameMutation = { registerByUsername: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null } | null };
+export type RegisterByUsernameMutation = { registerByUsername: UserFieldsFragment | null };
 
 export type RegisterByEmailMutationVariables = Exact<{
   input: RegisterByEmailInput;
 }>;
 
 
-export type RegisterByEmailMutation = { registerByEmail: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null } | null };
+export type RegisterByEmailMutation = { registerByEmail: UserFieldsFragment | null };
 
 export type LoginByUsernameMutationVariables = Exact<{
   input: LoginByUsernameInput;
 }>;
 
 
-export type LoginByUsernameMutation = { loginByUsername: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null, customData: Array<{ key: string, value: string | null, dataType: UdfDataType, label: string | null } | null> | null } | null };
+export type LoginByUsernameMutation = { loginByUsername: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
 
 export type LoginByEmailMutationVariables = Exact<{
   input: LoginByEmailInput;
 }>;
 
 
-export type LoginByEmailMutation = { loginByEmail: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null, customData: Array<{ key: string, value: string | null, dataType: UdfDataType, label: string | null } | null> | null } | null };
+export type LoginByEmailMutation = { loginByEmail: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
 
 export type RefreshTokenMutationVariables = Exact<{
   id?: string | null | undefined;
@@ -431,13 +437,16 @@ export type CustomDataFieldsFragment = { key: string, value: string | null, data
 
 export type RoleBaseFieldsFragment = { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null };
 
-export type RoleFieldsFragment = { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null };
+export type RoleFieldsFragment = (
+  { parent: RoleBaseFieldsFragment | null }
+  & RoleBaseFieldsFragment
+);
 
 export type GroupFieldsFragment = { code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null };
 
 export type NodeFieldsFragment = { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null };
 
-export type OrgFieldsFragment = { id: string, tenantId: string | null, rootNode: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }, nodes: Array<{ id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }> };
+export type OrgFieldsFragment = { id: string, tenantId: string | null, rootNode: NodeFieldsFragment, nodes: Array<NodeFieldsFragment> };
 
 export type AuthorizedResourceFieldsFragment = { code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null };
 
@@ -448,7 +457,7 @@ export type CreateGroupMutationVariables = Exact<{
 }>;
 
 
-export type CreateGroupMutation = { createGroup: { code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null } };
+export type CreateGroupMutation = { createGroup: GroupFieldsFragment };
 
 export type UpdateGroupMutationVariables = Exact<{
   code: string;
@@ -458,7 +467,7 @@ export type UpdateGroupMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGroupMutation = { updateGroup: { code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null } };
+export type UpdateGroupMutation = { updateGroup: GroupFieldsFragment };
 
 export type DeleteGroupsMutationVariables = Exact<{
   codeList: Array<string> | string;
@@ -475,14 +484,14 @@ export type GroupsQueryVariables = Exact<{
 }>;
 
 
-export type GroupsQuery = { groups: { totalCount: number, list: Array<{ code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null }> } };
+export type GroupsQuery = { groups: { totalCount: number, list: Array<GroupFieldsFragment> } };
 
 export type GroupQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type GroupQuery = { group: { code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null } | null };
+export type GroupQuery = { group: GroupFieldsFragment | null };
 
 export type AddUserToGroupMutationVariables = Exact<{
   userIds: Array<string> | string;
@@ -507,7 +516,7 @@ export type GroupWithUsersQueryVariables = Exact<{
 }>;
 
 
-export type GroupWithUsersQuery = { group: { users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null }> } } | null };
+export type GroupWithUsersQuery = { group: { users: { totalCount: number, list: Array<UserFieldsFragment> } } | null };
 
 export type ListGroupAuthorizedResourcesQueryVariables = Exact<{
   code: string;
@@ -516,7 +525,7 @@ export type ListGroupAuthorizedResourcesQueryVariables = Exact<{
 }>;
 
 
-export type ListGroupAuthorizedResourcesQuery = { group: { authorizedResources: { totalCount: number, list: Array<{ code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null }> } | null } | null };
+export type ListGroupAuthorizedResourcesQuery = { group: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
 
 export type CreateOrgMutationVariables = Exact<{
   name: string;
@@ -526,7 +535,7 @@ export type CreateOrgMutationVariables = Exact<{
 }>;
 
 
-export type CreateOrgMutation = { createOrg: { id: string, tenantId: string | null, rootNode: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }, nodes: Array<{ id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }> } };
+export type CreateOrgMutation = { createOrg: OrgFieldsFragment };
 
 export type DeleteOrgMutationVariables = Exact<{
   id: string;
@@ -540,7 +549,7 @@ export type OrgQueryVariables = Exact<{
 }>;
 
 
-export type OrgQuery = { org: { id: string, tenantId: string | null, rootNode: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }, nodes: Array<{ id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }> } };
+export type OrgQuery = { org: OrgFieldsFragment };
 
 export type OrgsQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -549,7 +558,7 @@ export type OrgsQueryVariables = Exact<{
 }>;
 
 
-export type OrgsQuery = { orgs: { totalCount: number, list: Array<{ id: string, tenantId: string | null, rootNode: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }, nodes: Array<{ id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null }> }> } };
+export type OrgsQuery = { orgs: { totalCount: number, list: Array<OrgFieldsFragment> } };
 
 export type AddNodeV2MutationVariables = Exact<{
   orgId: string;
@@ -563,7 +572,7 @@ export type AddNodeV2MutationVariables = Exact<{
 }>;
 
 
-export type AddNodeV2Mutation = { addNodeV2: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null } };
+export type AddNodeV2Mutation = { addNodeV2: NodeFieldsFragment };
 
 export type UpdateNodeMutationVariables = Exact<{
   page?: number | null | undefined;
@@ -577,7 +586,10 @@ export type UpdateNodeMutationVariables = Exact<{
 }>;
 
 
-export type UpdateNodeMutation = { updateNode: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null, users: { totalCount: number } } };
+export type UpdateNodeMutation = { updateNode: (
+    { users: { totalCount: number } }
+    & NodeFieldsFragment
+  ) };
 
 export type DeleteNodeMutationVariables = Exact<{
   orgId: string;
@@ -592,7 +604,7 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { nodeById: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null } | null };
+export type NodeByIdQuery = { nodeById: NodeFieldsFragment | null };
 
 export type AddMemberMutationVariables = Exact<{
   page?: number | null | undefined;
@@ -607,7 +619,10 @@ export type AddMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddMemberMutation = { addMember: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null, users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null }> } } };
+export type AddMemberMutation = { addMember: (
+    { users: { totalCount: number, list: Array<UserFieldsFragment> } }
+    & NodeFieldsFragment
+  ) };
 
 export type RemoveMemberMutationVariables = Exact<{
   page?: number | null | undefined;
@@ -621,7 +636,10 @@ export type RemoveMemberMutationVariables = Exact<{
 }>;
 
 
-export type RemoveMemberMutation = { removeMember: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null, users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null }> } } };
+export type RemoveMemberMutation = { removeMember: (
+    { users: { totalCount: number, list: Array<UserFieldsFragment> } }
+    & NodeFieldsFragment
+  ) };
 
 export type NodeByIdWithMembersQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -632,7 +650,10 @@ export type NodeByIdWithMembersQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdWithMembersQuery = { nodeById: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null, users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null }> } } | null };
+export type NodeByIdWithMembersQuery = { nodeById: (
+    { users: { totalCount: number, list: Array<UserFieldsFragment> } }
+    & NodeFieldsFragment
+  ) | null };
 
 export type ListNodeByIdAuthorizedResourcesQueryVariables = Exact<{
   id: string;
@@ -641,7 +662,7 @@ export type ListNodeByIdAuthorizedResourcesQueryVariables = Exact<{
 }>;
 
 
-export type ListNodeByIdAuthorizedResourcesQuery = { nodeById: { authorizedResources: { totalCount: number, list: Array<{ code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null }> } | null } | null };
+export type ListNodeByIdAuthorizedResourcesQuery = { nodeById: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
 
 export type CreateRoleMutationVariables = Exact<{
   namespace?: string | null | undefined;
@@ -651,7 +672,7 @@ export type CreateRoleMutationVariables = Exact<{
 }>;
 
 
-export type CreateRoleMutation = { createRole: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null } };
+export type CreateRoleMutation = { createRole: RoleFieldsFragment };
 
 export type UpdateRoleMutationVariables = Exact<{
   code: string;
@@ -661,7 +682,7 @@ export type UpdateRoleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateRoleMutation = { updateRole: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null } };
+export type UpdateRoleMutation = { updateRole: RoleFieldsFragment };
 
 export type DeleteRoleMutationVariables = Exact<{
   code: string;
@@ -687,7 +708,7 @@ export type RolesQueryVariables = Exact<{
 }>;
 
 
-export type RolesQuery = { roles: { totalCount: number, list: Array<{ id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null }> } };
+export type RolesQuery = { roles: { totalCount: number, list: Array<RoleFieldsFragment> } };
 
 export type RoleQueryVariables = Exact<{
   code: string;
@@ -695,7 +716,7 @@ export type RoleQueryVariables = Exact<{
 }>;
 
 
-export type RoleQuery = { role: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null } | null };
+export type RoleQuery = { role: RoleFieldsFragment | null };
 
 export type AssignRoleMutationVariables = Exact<{
   namespace?: string | null | undefined;
@@ -729,7 +750,7 @@ export type RoleWithUsersQueryVariables = Exact<{
 }>;
 
 
-export type RoleWithUsersQuery = { role: { users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null }> } } | null };
+export type RoleWithUsersQuery = { role: { users: { totalCount: number, list: Array<UserFieldsFragment> } } | null };
 
 export type ListRoleAuthorizedResourcesQueryVariables = Exact<{
   code: string;
@@ -738,7 +759,7 @@ export type ListRoleAuthorizedResourcesQueryVariables = Exact<{
 }>;
 
 
-export type ListRoleAuthorizedResourcesQuery = { role: { authorizedResources: { totalCount: number, list: Array<{ code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null }> } | null } | null };
+export type ListRoleAuthorizedResourcesQuery = { role: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
 
 export type CreateUserMutationVariables = Exact<{
   userInfo: CreateUserInput;
@@ -749,7 +770,7 @@ export type CreateUserMutationVariables = Exact<{
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null } };
+export type CreateUserMutation = { createUser: UserFieldsFragment };
 
 export type UpdateUserMutationVariables = Exact<{
   id?: string | null | undefined;
@@ -759,7 +780,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null } };
+export type UpdateUserMutation = { updateUser: UserFieldsFragment };
 
 export type DeleteUserMutationVariables = Exact<{
   id: string;
@@ -783,14 +804,20 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, list: Array<{ id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null, identities: Array<{ openid: string | null, userIdInIdp: string | null, userId: string | null, connectionId: string | null, isSocial: boolean | null, provider: string | null, type: string | null, userPoolId: string | null, extIdpId: string | null } | null> | null }> } };
+export type UsersQuery = { users: { totalCount: number, list: Array<(
+      { identities: Array<IdentityFieldsFragment | null> | null }
+      & UserFieldsFragment
+    )> } };
 
 export type UserQueryVariables = Exact<{
   id?: string | null | undefined;
 }>;
 
 
-export type UserQuery = { user: { id: string, arn: string, status: UserStatus | null, userPoolId: string, username: string | null, email: string | null, emailVerified: boolean | null, phone: string | null, phoneVerified: boolean | null, unionid: string | null, openid: string | null, nickname: string | null, registerSource: Array<string> | null, photo: string | null, password: string | null, oauth: string | null, token: string | null, tokenExpiredAt: string | null, loginsCount: number | null, lastLogin: string | null, lastIP: string | null, signedUp: string | null, blocked: boolean | null, isDeleted: boolean | null, device: string | null, browser: string | null, company: string | null, name: string | null, givenName: string | null, familyName: string | null, middleName: string | null, profile: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null, address: string | null, formatted: string | null, streetAddress: string | null, locality: string | null, region: string | null, postalCode: string | null, city: string | null, province: string | null, country: string | null, createdAt: string | null, updatedAt: string | null, externalId: string | null, phoneCountryCode: string | null, mainDepartmentId: string | null, mainDepartmentCode: string | null, newlyCreated: boolean | null, expiredAt: string | null, directManagement: string | null, identities: Array<{ openid: string | null, userIdInIdp: string | null, userId: string | null, connectionId: string | null, isSocial: boolean | null, provider: string | null, type: string | null, userPoolId: string | null, extIdpId: string | null } | null> | null, customData: Array<{ key: string, value: string | null, dataType: UdfDataType, label: string | null } | null> | null } | null };
+export type UserQuery = { user: (
+    { identities: Array<IdentityFieldsFragment | null> | null, customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
 
 export type IsUserExistsQueryVariables = Exact<{
   email?: string | null | undefined;
@@ -808,14 +835,14 @@ export type GetUserRolesQueryVariables = Exact<{
 }>;
 
 
-export type GetUserRolesQuery = { user: { roles: { totalCount: number, list: Array<{ id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null, parent: { id: string, namespace: string, code: string, arn: string, description: string | null, isSystem: boolean | null, createdAt: string | null, updatedAt: string | null } | null }> } | null } | null };
+export type GetUserRolesQuery = { user: { roles: { totalCount: number, list: Array<RoleFieldsFragment> } | null } | null };
 
 export type GetUserGroupsQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type GetUserGroupsQuery = { user: { groups: { totalCount: number, list: Array<{ code: string, name: string, description: string | null, createdAt: string | null, updatedAt: string | null }> } | null } | null };
+export type GetUserGroupsQuery = { user: { groups: { totalCount: number, list: Array<GroupFieldsFragment> } | null } | null };
 
 export type ListUserAuthorizedResourcesQueryVariables = Exact<{
   id: string;
@@ -824,7 +851,7 @@ export type ListUserAuthorizedResourcesQueryVariables = Exact<{
 }>;
 
 
-export type ListUserAuthorizedResourcesQuery = { user: { authorizedResources: { totalCount: number, list: Array<{ code: string, type: ResourceType | null, actions: Array<string> | null, apiIdentifier: string | null }> } | null } | null };
+export type ListUserAuthorizedResourcesQuery = { user: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
 
 export type GetUserDepartmentsQueryVariables = Exact<{
   id: string;
@@ -832,70 +859,1973 @@ export type GetUserDepartmentsQueryVariables = Exact<{
 }>;
 
 
-export type GetUserDepartmentsQuery = { user: { departments: { totalCount: number, list: Array<{ isMainDepartment: boolean, joinedAt: string | null, department: { id: string, orgId: string | null, name: string, nameI18n: string | null, description: string | null, descriptionI18n: string | null, order: number | null, code: string | null, root: boolean | null, depth: number | null, path: Array<string>, codePath: Array<string | null>, namePath: Array<string>, createdAt: string | null, updatedAt: string | null, children: Array<string> | null, isVirtualNode: boolean | null } }> } | null } | null };
+export type GetUserDepartmentsQuery = { user: { departments: { totalCount: number, list: Array<{ isMainDepartment: boolean, joinedAt: string | null, department: NodeFieldsFragment }> } | null } | null };
 
-export const UserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<UserFieldsFragment, unknown>;
-export const IdentityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Identity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"userIdInIdp"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"isSocial"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"extIdpId"}}]}}]} as unknown as DocumentNode<IdentityFieldsFragment, unknown>;
-export const CustomDataFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomDataFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserCustomData"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]} as unknown as DocumentNode<CustomDataFieldsFragment, unknown>;
-export const RoleBaseFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RoleBaseFieldsFragment, unknown>;
-export const RoleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RoleFieldsFragment, unknown>;
-export const GroupFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GroupFieldsFragment, unknown>;
-export const NodeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<NodeFieldsFragment, unknown>;
-export const OrgFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Org"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"rootNode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<OrgFieldsFragment, unknown>;
-export const AuthorizedResourceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<AuthorizedResourceFieldsFragment, unknown>;
-export const AllowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"allow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resource"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"resource"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resource"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<AllowMutation, AllowMutationVariables>;
-export const IsActionAllowedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"isActionAllowed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resource"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isActionAllowed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"resource"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resource"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}]}]}}]} as unknown as DocumentNode<IsActionAllowedQuery, IsActionAllowedQueryVariables>;
-export const IsActionDeniedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"isActionDenied"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resource"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isActionDenied"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"resource"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resource"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}]}]}}]} as unknown as DocumentNode<IsActionDeniedQuery, IsActionDeniedQueryVariables>;
-export const AuthorizeResourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"authorizeResource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resource"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"opts"}},"type":{"kind":"ListType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizeResourceOpt"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizeResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resource"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resource"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}},{"kind":"Argument","name":{"kind":"Name","value":"opts"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opts"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<AuthorizeResourceMutation, AuthorizeResourceMutationVariables>;
-export const AuthorizedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"authorizedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyAssignmentTargetType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetIdentifier"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetType"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetIdentifier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetIdentifier"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthorizedResourceFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<AuthorizedResourcesQuery, AuthorizedResourcesQueryVariables>;
-export const AuthorizedTargetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"authorizedTargets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resource"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyAssignmentTargetType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actions"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedTargetsActionsInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedTargets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resource"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resource"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetType"}}},{"kind":"Argument","name":{"kind":"Name","value":"actions"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetIdentifier"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}}]}}]}}]}}]} as unknown as DocumentNode<AuthorizedTargetsQuery, AuthorizedTargetsQueryVariables>;
-export const CheckLoginStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"checkLoginStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkLoginStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"exp"}},{"kind":"Field","name":{"kind":"Name","value":"iat"}},{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}}]}}]}}]}}]} as unknown as DocumentNode<CheckLoginStatusQuery, CheckLoginStatusQueryVariables>;
-export const RegisterByUsernameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"registerByUsername"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterByUsernameInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerByUsername"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<RegisterByUsernameMutation, RegisterByUsernameMutationVariables>;
-export const RegisterByEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"registerByEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterByEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerByEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<RegisterByEmailMutation, RegisterByEmailMutationVariables>;
-export const LoginByUsernameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"loginByUsername"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginByUsernameInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginByUsername"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}},{"kind":"Field","name":{"kind":"Name","value":"customData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomDataFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomDataFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserCustomData"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]} as unknown as DocumentNode<LoginByUsernameMutation, LoginByUsernameMutationVariables>;
-export const LoginByEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"loginByEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginByEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginByEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}},{"kind":"Field","name":{"kind":"Name","value":"customData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomDataFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomDataFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserCustomData"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]} as unknown as DocumentNode<LoginByEmailMutation, LoginByEmailMutationVariables>;
-export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"refreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"iat"}},{"kind":"Field","name":{"kind":"Name","value":"exp"}}]}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
-export const AccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"accessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"secret"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"secret"},"value":{"kind":"Variable","name":{"kind":"Name","value":"secret"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"exp"}},{"kind":"Field","name":{"kind":"Name","value":"iat"}}]}}]}}]} as unknown as DocumentNode<AccessTokenQuery, AccessTokenQueryVariables>;
-export const RefreshAccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"refreshAccessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accessToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accessToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accessToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"exp"}},{"kind":"Field","name":{"kind":"Name","value":"iat"}}]}}]}}]} as unknown as DocumentNode<RefreshAccessTokenMutation, RefreshAccessTokenMutationVariables>;
-export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"createGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
-export const UpdateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"newCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdateGroupMutation, UpdateGroupMutationVariables>;
-export const DeleteGroupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteGroups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"codeList"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"codeList"},"value":{"kind":"Variable","name":{"kind":"Name","value":"codeList"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteGroupsMutation, DeleteGroupsMutationVariables>;
-export const GroupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"groups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GroupsQuery, GroupsQueryVariables>;
-export const GroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"group"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GroupQuery, GroupQueryVariables>;
-export const AddUserToGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"addUserToGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addUserToGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<AddUserToGroupMutation, AddUserToGroupMutationVariables>;
-export const RemoveUserFromGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"removeUserFromGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeUserFromGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<RemoveUserFromGroupMutation, RemoveUserFromGroupMutationVariables>;
-export const GroupWithUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"groupWithUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<GroupWithUsersQuery, GroupWithUsersQueryVariables>;
-export const ListGroupAuthorizedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listGroupAuthorizedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthorizedResourceFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<ListGroupAuthorizedResourcesQuery, ListGroupAuthorizedResourcesQueryVariables>;
-export const CreateOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"createOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrg"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Org"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"rootNode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}}]} as unknown as DocumentNode<CreateOrgMutation, CreateOrgMutationVariables>;
-export const DeleteOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteOrg"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteOrgMutation, DeleteOrgMutationVariables>;
-export const OrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"org"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"org"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Org"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"rootNode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}}]} as unknown as DocumentNode<OrgQuery, OrgQueryVariables>;
-export const OrgsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"orgs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Org"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"rootNode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}}]} as unknown as DocumentNode<OrgsQuery, OrgsQueryVariables>;
-export const AddNodeV2Document = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"addNodeV2"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parentNodeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nameI18n"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"descriptionI18n"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"order"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addNodeV2"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"parentNodeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parentNodeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"nameI18n"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nameI18n"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"descriptionI18n"},"value":{"kind":"Variable","name":{"kind":"Name","value":"descriptionI18n"}}},{"kind":"Argument","name":{"kind":"Name","value":"order"},"value":{"kind":"Variable","name":{"kind":"Name","value":"order"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<AddNodeV2Mutation, AddNodeV2MutationVariables>;
-export const UpdateNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeChildrenNodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<UpdateNodeMutation, UpdateNodeMutationVariables>;
-export const DeleteNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteNode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"nodeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteNodeMutation, DeleteNodeMutationVariables>;
-export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"nodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodeById"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
-export const AddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"addMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"isLeader"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"nodeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"nodeCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"isLeader"},"value":{"kind":"Variable","name":{"kind":"Name","value":"isLeader"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeChildrenNodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<AddMemberMutation, AddMemberMutationVariables>;
-export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"removeMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"nodeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"nodeCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeChildrenNodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
-export const NodeByIdWithMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"nodeByIdWithMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodeById"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeChildrenNodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeChildrenNodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<NodeByIdWithMembersQuery, NodeByIdWithMembersQueryVariables>;
-export const ListNodeByIdAuthorizedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listNodeByIdAuthorizedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodeById"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthorizedResourceFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<ListNodeByIdAuthorizedResourcesQuery, ListNodeByIdAuthorizedResourcesQueryVariables>;
-export const CreateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"createRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parent"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"parent"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parent"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}}]} as unknown as DocumentNode<CreateRoleMutation, CreateRoleMutationVariables>;
-export const UpdateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"newCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}}]} as unknown as DocumentNode<UpdateRoleMutation, UpdateRoleMutationVariables>;
-export const DeleteRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteRoleMutation, DeleteRoleMutationVariables>;
-export const DeleteRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"codeList"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRoles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"codeList"},"value":{"kind":"Variable","name":{"kind":"Name","value":"codeList"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteRolesMutation, DeleteRolesMutationVariables>;
-export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"roles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
-export const RoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"role"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}}]} as unknown as DocumentNode<RoleQuery, RoleQueryVariables>;
-export const AssignRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"assignRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}},"type":{"kind":"ListType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupCodes"}}},{"kind":"Argument","name":{"kind":"Name","value":"nodeCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeCodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<AssignRoleMutation, AssignRoleMutationVariables>;
-export const RevokeRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"revokeRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}},"type":{"kind":"ListType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleCodes"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupCodes"}}},{"kind":"Argument","name":{"kind":"Name","value":"nodeCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeCodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<RevokeRoleMutation, RevokeRoleMutationVariables>;
-export const RoleWithUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"roleWithUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<RoleWithUsersQuery, RoleWithUsersQueryVariables>;
-export const ListRoleAuthorizedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listRoleAuthorizedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthorizedResourceFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<ListRoleAuthorizedResourcesQuery, ListRoleAuthorizedResourcesQueryVariables>;
-export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"createUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userInfo"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identity"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserIdentityInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keepPassword"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resetPasswordOnFirstLogin"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userInfo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userInfo"}}},{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"identity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identity"}}},{"kind":"Argument","name":{"kind":"Name","value":"keepPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keepPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"resetPasswordOnFirstLogin"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resetPasswordOnFirstLogin"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
-export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"emailToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"phoneToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"emailToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"emailToken"}}},{"kind":"Argument","name":{"kind":"Name","value":"phoneToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"phoneToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
-export const DeleteUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteUserMutation, DeleteUserMutationVariables>;
-export const DeleteUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DeleteUsersMutation, DeleteUsersMutationVariables>;
-export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SortByEnum"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"excludeUsersInOrg"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sortBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"excludeUsersInOrg"},"value":{"kind":"Variable","name":{"kind":"Name","value":"excludeUsersInOrg"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Identity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"userIdInIdp"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"isSocial"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"extIdpId"}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
-export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"user"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomDataFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"unionid"}},{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"registerSource"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"oauth"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIP"}},{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}},{"kind":"Field","name":{"kind":"Name","value":"preferredUsername"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthdate"}},{"kind":"Field","name":{"kind":"Name","value":"zoneinfo"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"locality"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneCountryCode"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentId"}},{"kind":"Field","name":{"kind":"Name","value":"mainDepartmentCode"}},{"kind":"Field","name":{"kind":"Name","value":"newlyCreated"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"directManagement"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Identity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openid"}},{"kind":"Field","name":{"kind":"Name","value":"userIdInIdp"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"isSocial"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"extIdpId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomDataFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserCustomData"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
-export const IsUserExistsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"isUserExists"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"phone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isUserExists"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"phone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"phone"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"externalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}}}]}]}}]} as unknown as DocumentNode<IsUserExistsQuery, IsUserExistsQueryVariables>;
-export const GetUserRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getUserRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleBaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"arn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isSystem"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleBaseFields"}}]}}]}}]} as unknown as DocumentNode<GetUserRolesQuery, GetUserRolesQueryVariables>;
-export const GetUserGroupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getUserGroups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GetUserGroupsQuery, GetUserGroupsQueryVariables>;
-export const ListUserAuthorizedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listUserAuthorizedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"namespace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"namespace"}}},{"kind":"Argument","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resourceType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthorizedResourceFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthorizedResourceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"apiIdentifier"}}]}}]} as unknown as DocumentNode<ListUserAuthorizedResourcesQuery, ListUserAuthorizedResourcesQueryVariables>;
-export const GetUserDepartmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getUserDepartments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NodeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"isMainDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameI18n"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionI18n"}},{"kind":"Field","name":{"kind":"Name","value":"order"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"root"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"codePath"}},{"kind":"Field","name":{"kind":"Name","value":"namePath"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"isVirtualNode"}}]}}]} as unknown as DocumentNode<GetUserDepartmentsQuery, GetUserDepartmentsQueryVariables>;
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const IdentityFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment IdentityFields on Identity {
+  openid
+  userIdInIdp
+  userId
+  connectionId
+  isSocial
+  provider
+  type
+  userPoolId
+  extIdpId
+}
+    `, {"fragmentName":"IdentityFields"}) as unknown as TypedDocumentString<IdentityFieldsFragment, unknown>;
+export const CustomDataFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}
+    `, {"fragmentName":"CustomDataFields"}) as unknown as TypedDocumentString<CustomDataFieldsFragment, unknown>;
+export const RoleBaseFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"RoleBaseFields"}) as unknown as TypedDocumentString<RoleBaseFieldsFragment, unknown>;
+export const RoleFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}`, {"fragmentName":"RoleFields"}) as unknown as TypedDocumentString<RoleFieldsFragment, unknown>;
+export const GroupFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"GroupFields"}) as unknown as TypedDocumentString<GroupFieldsFragment, unknown>;
+export const NodeFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+    `, {"fragmentName":"NodeFields"}) as unknown as TypedDocumentString<NodeFieldsFragment, unknown>;
+export const OrgFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`, {"fragmentName":"OrgFields"}) as unknown as TypedDocumentString<OrgFieldsFragment, unknown>;
+export const AuthorizedResourceFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}
+    `, {"fragmentName":"AuthorizedResourceFields"}) as unknown as TypedDocumentString<AuthorizedResourceFieldsFragment, unknown>;
+export const AllowDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation allow($resource: String!, $action: String!, $userId: String, $userIds: [String!], $roleCode: String, $roleCodes: [String!], $namespace: String) {
+  allow(
+    resource: $resource
+    action: $action
+    userId: $userId
+    userIds: $userIds
+    roleCode: $roleCode
+    roleCodes: $roleCodes
+    namespace: $namespace
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AllowMutation, AllowMutationVariables>;
+export const IsActionAllowedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query isActionAllowed($resource: String!, $action: String!, $userId: String!, $namespace: String) {
+  isActionAllowed(
+    resource: $resource
+    action: $action
+    userId: $userId
+    namespace: $namespace
+  )
+}
+    `) as unknown as TypedDocumentString<IsActionAllowedQuery, IsActionAllowedQueryVariables>;
+export const IsActionDeniedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query isActionDenied($resource: String!, $action: String!, $userId: String!, $namespace: String) {
+  isActionDenied(
+    resource: $resource
+    action: $action
+    userId: $userId
+    namespace: $namespace
+  )
+}
+    `) as unknown as TypedDocumentString<IsActionDeniedQuery, IsActionDeniedQueryVariables>;
+export const AuthorizeResourceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation authorizeResource($namespace: String, $resource: String, $resourceType: ResourceType, $opts: [AuthorizeResourceOpt]) {
+  authorizeResource(
+    namespace: $namespace
+    resource: $resource
+    resourceType: $resourceType
+    opts: $opts
+  ) {
+    code
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AuthorizeResourceMutation, AuthorizeResourceMutationVariables>;
+export const AuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query authorizedResources($targetType: PolicyAssignmentTargetType, $targetIdentifier: String, $namespace: String, $resourceType: String) {
+  authorizedResources(
+    targetType: $targetType
+    targetIdentifier: $targetIdentifier
+    namespace: $namespace
+    resourceType: $resourceType
+  ) {
+    totalCount
+    list {
+      ...AuthorizedResourceFields
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<AuthorizedResourcesQuery, AuthorizedResourcesQueryVariables>;
+export const AuthorizedTargetsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query authorizedTargets($namespace: String!, $resourceType: ResourceType!, $resource: String!, $targetType: PolicyAssignmentTargetType, $actions: AuthorizedTargetsActionsInput) {
+  authorizedTargets(
+    namespace: $namespace
+    resource: $resource
+    resourceType: $resourceType
+    targetType: $targetType
+    actions: $actions
+  ) {
+    totalCount
+    list {
+      targetType
+      targetIdentifier
+      actions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthorizedTargetsQuery, AuthorizedTargetsQueryVariables>;
+export const CheckLoginStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query checkLoginStatus($token: String) {
+  checkLoginStatus(token: $token) {
+    code
+    message
+    status
+    exp
+    iat
+    data {
+      id
+      userPoolId
+      arn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckLoginStatusQuery, CheckLoginStatusQueryVariables>;
+export const RegisterByUsernameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation registerByUsername($input: RegisterByUsernameInput!) {
+  registerByUsername(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<RegisterByUsernameMutation, RegisterByUsernameMutationVariables>;
+export const RegisterByEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation registerByEmail($input: RegisterByEmailInput!) {
+  registerByEmail(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<RegisterByEmailMutation, RegisterByEmailMutationVariables>;
+export const LoginByUsernameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loginByUsername($input: LoginByUsernameInput!) {
+  loginByUsername(input: $input) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<LoginByUsernameMutation, LoginByUsernameMutationVariables>;
+export const LoginByEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loginByEmail($input: LoginByEmailInput!) {
+  loginByEmail(input: $input) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<LoginByEmailMutation, LoginByEmailMutationVariables>;
+export const RefreshTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation refreshToken($id: String) {
+  refreshToken(id: $id) {
+    token
+    iat
+    exp
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const AccessTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accessToken($userPoolId: String!, $secret: String!) {
+  accessToken(userPoolId: $userPoolId, secret: $secret) {
+    accessToken
+    exp
+    iat
+  }
+}
+    `) as unknown as TypedDocumentString<AccessTokenQuery, AccessTokenQueryVariables>;
+export const RefreshAccessTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation refreshAccessToken($accessToken: String) {
+  refreshAccessToken(accessToken: $accessToken) {
+    accessToken
+    exp
+    iat
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshAccessTokenMutation, RefreshAccessTokenMutationVariables>;
+export const CreateGroupDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createGroup($code: String!, $name: String!, $description: String) {
+  createGroup(code: $code, name: $name, description: $description) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
+export const UpdateGroupDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateGroup($code: String!, $name: String, $description: String, $newCode: String) {
+  updateGroup(
+    code: $code
+    name: $name
+    description: $description
+    newCode: $newCode
+  ) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateGroupMutation, UpdateGroupMutationVariables>;
+export const DeleteGroupsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteGroups($codeList: [String!]!) {
+  deleteGroups(codeList: $codeList) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteGroupsMutation, DeleteGroupsMutationVariables>;
+export const GroupsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query groups($userId: String, $page: Int, $limit: Int, $sortBy: SortByEnum) {
+  groups(userId: $userId, page: $page, limit: $limit, sortBy: $sortBy) {
+    totalCount
+    list {
+      ...GroupFields
+    }
+  }
+}
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
+export const GroupDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query group($code: String!) {
+  group(code: $code) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+export const AddUserToGroupDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addUserToGroup($userIds: [String!]!, $code: String) {
+  addUserToGroup(userIds: $userIds, code: $code) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AddUserToGroupMutation, AddUserToGroupMutationVariables>;
+export const RemoveUserFromGroupDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removeUserFromGroup($userIds: [String!]!, $code: String) {
+  removeUserFromGroup(userIds: $userIds, code: $code) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveUserFromGroupMutation, RemoveUserFromGroupMutationVariables>;
+export const GroupWithUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query groupWithUsers($code: String!, $page: Int, $limit: Int) {
+  group(code: $code) {
+    users(page: $page, limit: $limit) {
+      totalCount
+      list {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<GroupWithUsersQuery, GroupWithUsersQueryVariables>;
+export const ListGroupAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query listGroupAuthorizedResources($code: String!, $namespace: String, $resourceType: String) {
+  group(code: $code) {
+    authorizedResources(namespace: $namespace, resourceType: $resourceType) {
+      totalCount
+      list {
+        ...AuthorizedResourceFields
+      }
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<ListGroupAuthorizedResourcesQuery, ListGroupAuthorizedResourcesQueryVariables>;
+export const CreateOrgDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createOrg($name: String!, $code: String, $description: String, $tenantId: String) {
+  createOrg(
+    name: $name
+    code: $code
+    description: $description
+    tenantId: $tenantId
+  ) {
+    ...OrgFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}`) as unknown as TypedDocumentString<CreateOrgMutation, CreateOrgMutationVariables>;
+export const DeleteOrgDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteOrg($id: String!) {
+  deleteOrg(id: $id) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteOrgMutation, DeleteOrgMutationVariables>;
+export const OrgDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query org($id: String!) {
+  org(id: $id) {
+    ...OrgFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}`) as unknown as TypedDocumentString<OrgQuery, OrgQueryVariables>;
+export const OrgsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query orgs($page: Int, $limit: Int, $sortBy: SortByEnum) {
+  orgs(page: $page, limit: $limit, sortBy: $sortBy) {
+    totalCount
+    list {
+      ...OrgFields
+    }
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}`) as unknown as TypedDocumentString<OrgsQuery, OrgsQueryVariables>;
+export const AddNodeV2Document = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addNodeV2($orgId: String!, $parentNodeId: String, $name: String!, $nameI18n: String, $description: String, $descriptionI18n: String, $order: Int, $code: String) {
+  addNodeV2(
+    orgId: $orgId
+    parentNodeId: $parentNodeId
+    name: $name
+    nameI18n: $nameI18n
+    description: $description
+    descriptionI18n: $descriptionI18n
+    order: $order
+    code: $code
+  ) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<AddNodeV2Mutation, AddNodeV2MutationVariables>;
+export const UpdateNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateNode($page: Int, $limit: Int, $sortBy: SortByEnum, $includeChildrenNodes: Boolean, $id: String!, $name: String, $code: String, $description: String) {
+  updateNode(id: $id, name: $name, code: $code, description: $description) {
+    ...NodeFields
+    users(
+      page: $page
+      limit: $limit
+      sortBy: $sortBy
+      includeChildrenNodes: $includeChildrenNodes
+    ) {
+      totalCount
+    }
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<UpdateNodeMutation, UpdateNodeMutationVariables>;
+export const DeleteNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteNode($orgId: String!, $nodeId: String!) {
+  deleteNode(orgId: $orgId, nodeId: $nodeId) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteNodeMutation, DeleteNodeMutationVariables>;
+export const NodeByIdDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query nodeById($id: String!) {
+  nodeById(id: $id) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const AddMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addMember($page: Int, $limit: Int, $sortBy: SortByEnum, $includeChildrenNodes: Boolean, $nodeId: String, $orgId: String, $nodeCode: String, $userIds: [String!]!, $isLeader: Boolean) {
+  addMember(
+    nodeId: $nodeId
+    orgId: $orgId
+    nodeCode: $nodeCode
+    userIds: $userIds
+    isLeader: $isLeader
+  ) {
+    ...NodeFields
+    users(
+      page: $page
+      limit: $limit
+      sortBy: $sortBy
+      includeChildrenNodes: $includeChildrenNodes
+    ) {
+      totalCount
+      list {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const RemoveMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removeMember($page: Int, $limit: Int, $sortBy: SortByEnum, $includeChildrenNodes: Boolean, $nodeId: String, $orgId: String, $nodeCode: String, $userIds: [String!]!) {
+  removeMember(
+    nodeId: $nodeId
+    orgId: $orgId
+    nodeCode: $nodeCode
+    userIds: $userIds
+  ) {
+    ...NodeFields
+    users(
+      page: $page
+      limit: $limit
+      sortBy: $sortBy
+      includeChildrenNodes: $includeChildrenNodes
+    ) {
+      totalCount
+      list {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const NodeByIdWithMembersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query nodeByIdWithMembers($page: Int, $limit: Int, $sortBy: SortByEnum, $includeChildrenNodes: Boolean, $id: String!) {
+  nodeById(id: $id) {
+    ...NodeFields
+    users(
+      page: $page
+      limit: $limit
+      sortBy: $sortBy
+      includeChildrenNodes: $includeChildrenNodes
+    ) {
+      totalCount
+      list {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<NodeByIdWithMembersQuery, NodeByIdWithMembersQueryVariables>;
+export const ListNodeByIdAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query listNodeByIdAuthorizedResources($id: String!, $namespace: String, $resourceType: String) {
+  nodeById(id: $id) {
+    authorizedResources(namespace: $namespace, resourceType: $resourceType) {
+      totalCount
+      list {
+        ...AuthorizedResourceFields
+      }
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<ListNodeByIdAuthorizedResourcesQuery, ListNodeByIdAuthorizedResourcesQueryVariables>;
+export const CreateRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createRole($namespace: String, $code: String!, $description: String, $parent: String) {
+  createRole(
+    namespace: $namespace
+    code: $code
+    description: $description
+    parent: $parent
+  ) {
+    ...RoleFields
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<CreateRoleMutation, CreateRoleMutationVariables>;
+export const UpdateRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateRole($code: String!, $description: String, $newCode: String, $namespace: String) {
+  updateRole(
+    code: $code
+    description: $description
+    newCode: $newCode
+    namespace: $namespace
+  ) {
+    ...RoleFields
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<UpdateRoleMutation, UpdateRoleMutationVariables>;
+export const DeleteRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteRole($code: String!, $namespace: String) {
+  deleteRole(code: $code, namespace: $namespace) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteRoleMutation, DeleteRoleMutationVariables>;
+export const DeleteRolesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteRoles($codeList: [String!]!, $namespace: String) {
+  deleteRoles(codeList: $codeList, namespace: $namespace) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteRolesMutation, DeleteRolesMutationVariables>;
+export const RolesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query roles($namespace: String, $page: Int, $limit: Int, $sortBy: SortByEnum) {
+  roles(namespace: $namespace, page: $page, limit: $limit, sortBy: $sortBy) {
+    totalCount
+    list {
+      ...RoleFields
+    }
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<RolesQuery, RolesQueryVariables>;
+export const RoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query role($code: String!, $namespace: String) {
+  role(code: $code, namespace: $namespace) {
+    ...RoleFields
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<RoleQuery, RoleQueryVariables>;
+export const AssignRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation assignRole($namespace: String, $roleCode: String, $roleCodes: [String], $userIds: [String!], $groupCodes: [String!], $nodeCodes: [String!]) {
+  assignRole(
+    namespace: $namespace
+    roleCode: $roleCode
+    roleCodes: $roleCodes
+    userIds: $userIds
+    groupCodes: $groupCodes
+    nodeCodes: $nodeCodes
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const RevokeRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation revokeRole($namespace: String, $roleCode: String, $roleCodes: [String], $userIds: [String!], $groupCodes: [String!], $nodeCodes: [String!]) {
+  revokeRole(
+    namespace: $namespace
+    roleCode: $roleCode
+    roleCodes: $roleCodes
+    userIds: $userIds
+    groupCodes: $groupCodes
+    nodeCodes: $nodeCodes
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
+export const RoleWithUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query roleWithUsers($code: String!, $namespace: String, $page: Int, $limit: Int) {
+  role(code: $code, namespace: $namespace) {
+    users(page: $page, limit: $limit) {
+      totalCount
+      list {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<RoleWithUsersQuery, RoleWithUsersQueryVariables>;
+export const ListRoleAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query listRoleAuthorizedResources($code: String!, $namespace: String, $resourceType: String) {
+  role(code: $code, namespace: $namespace) {
+    authorizedResources(resourceType: $resourceType) {
+      totalCount
+      list {
+        ...AuthorizedResourceFields
+      }
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<ListRoleAuthorizedResourcesQuery, ListRoleAuthorizedResourcesQueryVariables>;
+export const CreateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createUser($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput, $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) {
+  createUser(
+    userInfo: $userInfo
+    params: $params
+    identity: $identity
+    keepPassword: $keepPassword
+    resetPasswordOnFirstLogin: $resetPasswordOnFirstLogin
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateUser($id: String, $input: UpdateUserInput!, $emailToken: String, $phoneToken: String) {
+  updateUser(
+    id: $id
+    input: $input
+    emailToken: $emailToken
+    phoneToken: $phoneToken
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const DeleteUserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteUser($id: String!) {
+  deleteUser(id: $id) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const DeleteUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteUsers($ids: [String!]!) {
+  deleteUsers(ids: $ids) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteUsersMutation, DeleteUsersMutationVariables>;
+export const UsersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query users($page: Int, $limit: Int, $sortBy: SortByEnum, $excludeUsersInOrg: Boolean) {
+  users(
+    page: $page
+    limit: $limit
+    sortBy: $sortBy
+    excludeUsersInOrg: $excludeUsersInOrg
+  ) {
+    totalCount
+    list {
+      ...UserFields
+      identities {
+        ...IdentityFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment IdentityFields on Identity {
+  openid
+  userIdInIdp
+  userId
+  connectionId
+  isSocial
+  provider
+  type
+  userPoolId
+  extIdpId
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query user($id: String) {
+  user(id: $id) {
+    ...UserFields
+    identities {
+      ...IdentityFields
+    }
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment IdentityFields on Identity {
+  openid
+  userIdInIdp
+  userId
+  connectionId
+  isSocial
+  provider
+  type
+  userPoolId
+  extIdpId
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const IsUserExistsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query isUserExists($email: String, $phone: String, $username: String, $externalId: String) {
+  isUserExists(
+    email: $email
+    phone: $phone
+    username: $username
+    externalId: $externalId
+  )
+}
+    `) as unknown as TypedDocumentString<IsUserExistsQuery, IsUserExistsQueryVariables>;
+export const GetUserRolesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query getUserRoles($id: String!, $namespace: String) {
+  user(id: $id) {
+    roles(namespace: $namespace) {
+      totalCount
+      list {
+        ...RoleFields
+      }
+    }
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<GetUserRolesQuery, GetUserRolesQueryVariables>;
+export const GetUserGroupsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query getUserGroups($id: String!) {
+  user(id: $id) {
+    groups {
+      totalCount
+      list {
+        ...GroupFields
+      }
+    }
+  }
+}
+    fragment GroupFields on Group {
+  code
+  name
+  description
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GetUserGroupsQuery, GetUserGroupsQueryVariables>;
+export const ListUserAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query listUserAuthorizedResources($id: String!, $namespace: String, $resourceType: String) {
+  user(id: $id) {
+    authorizedResources(namespace: $namespace, resourceType: $resourceType) {
+      totalCount
+      list {
+        ...AuthorizedResourceFields
+      }
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<ListUserAuthorizedResourcesQuery, ListUserAuthorizedResourcesQueryVariables>;
+export const GetUserDepartmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query getUserDepartments($id: String!, $orgId: String) {
+  user(id: $id) {
+    departments(orgId: $orgId) {
+      totalCount
+      list {
+        department {
+          ...NodeFields
+        }
+        isMainDepartment
+        joinedAt
+      }
+    }
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<GetUserDepartmentsQuery, GetUserDepartmentsQueryVariables>;

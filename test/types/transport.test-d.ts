@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { TypedDocumentNode } from '../../src/core/graphql.js';
+import type { TypedDocument } from '../../src/core/graphql.js';
 import type { TokenQueryRunner } from '../../src/core/token-provider.js';
 import { Transport } from '../../src/core/transport.js';
 import { AccessTokenDocument, type AccessTokenQuery } from '../../src/generated/graphql.js';
@@ -8,9 +8,9 @@ import type { components, paths } from '../unit/fixtures/paths.js';
 
 // The shapes graphql-codegen emits: `Exact<{ [key: string]: never }>` for no variables.
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
-declare const UserQuery: TypedDocumentNode<{ user: { id: string } | null }, Exact<{ id: string; withCustomData?: boolean | null }>>;
-declare const PingQuery: TypedDocumentNode<{ ping: boolean }, Exact<{ [key: string]: never }>>;
-declare const ListQuery: TypedDocumentNode<{ users: string[] }, Exact<{ page?: number | null; limit?: number | null }>>;
+declare const UserQuery: TypedDocument<{ user: { id: string } | null }, Exact<{ id: string; withCustomData?: boolean | null }>>;
+declare const PingQuery: TypedDocument<{ ping: boolean }, Exact<{ [key: string]: never }>>;
+declare const ListQuery: TypedDocument<{ users: string[] }, Exact<{ page?: number | null; limit?: number | null }>>;
 
 const transport = new Transport<paths>();
 

@@ -1,0 +1,23 @@
+/**
+ * `authing-ts/management`: the {@link ManagementClient} and the types of what it sends and
+ * returns, without the AuthenticationClient. The area classes (`UsersClient`, ...) are exported
+ * for `instanceof` and type annotations; they are obtained from a ManagementClient, never built.
+ * @example
+ * import { ManagementClient } from 'authing-ts/management';
+ * const management = new ManagementClient({ userPoolId: 'POOL_ID', secret: 'POOL_SECRET' });
+ */
+export { ManagementClient } from './clients/management.js';
+export type { ManagementClientBaseOptions, ManagementClientCredentials, ManagementClientOptions } from './clients/management.js';
+export { UsersClient } from './clients/users.js';
+export type { CreateUserOptions, PaginatedUsers, UserIdentifiers } from './clients/users.js';
+export { RolesClient } from './clients/roles.js';
+export type { RoleListOptions, RoleUpdates } from './clients/roles.js';
+export { GroupsClient } from './clients/groups.js';
+export type { GroupUpdates } from './clients/groups.js';
+export { OrgClient } from './clients/org.js';
+export type { ListMembersOptions, NewNode, NodeUpdates, NodeWithMembers } from './clients/org.js';
+export { AclClient } from './clients/acl/client.js';
+export type * from './clients/acl/types.js';
+export type * from './clients/types.js';
+export * from './errors.js';
+export * from './options.js';
