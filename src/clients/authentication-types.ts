@@ -1,8 +1,7 @@
 /** Options and result types of the {@link AuthenticationClient}. */
 import type { AuthingError } from '../core/errors.js';
 import type { FetchLike, Lang } from '../core/options.js';
-import type { LoginByUsernameMutation, UserQuery } from '../generated/graphql.js';
-import type { UpdateUserInput } from './types.js';
+import type { UpdateUserInput, User, UserCustomData, UserWithIdentities } from './types.js';
 
 /** Options of an {@link AuthenticationClient}. */
 export interface AuthenticationClientOptions {
@@ -55,9 +54,17 @@ export interface LoginOptions extends SignInOptions {
   captchaCode?: string;
 }
 
-/** The user a login returns, with its `token` and custom data. */
-export type LoggedInUser = NonNullable<LoginByUsernameMutation['loginByUsername']>;
-/** The current user, with identities and custom data. */
-export type CurrentUser = NonNullable<UserQuery['user']>;
-/** Profile fields {@link AuthenticationClient.updateProfile} changes (a `password` is ignored). */
-export type ProfileUpdates = Omit<UpdateUserInput, 'password'>;
+/** The user a login returns: its `token` becomes the session; with its custom data. */
+export interface LoggedInUser extends User {
+  /** User-defined data. */
+  customData: (UserCustomData | null)[] | null;
+}
+
+/** The user of the session (`getCurrentUser`), with its identities and custom data. */
+export interface CurrentUser extends UserWithIdentities {
+  /** User-defined data. */
+  customData: (UserCustomData | null)[] | null;
+}
+
+/** Profile fields {@link AuthenticationClient.updateProfile} changes: those of {@link UpdateUserInput} but `password`. */
+export interface ProfileUpdates extends Omit<UpdateUserInput, 'password'> {}

@@ -14,6 +14,8 @@ export interface CallOptions extends RequestOptions {
   auth?: boolean;
   /** A bearer token for this call only (an MFA token, a user's token) instead of the client's. */
   token?: string;
+  /** Marks a POST that only reads (`/api/v2/acl/is-allowed`): it may be retried and replayed. */
+  idempotent?: boolean;
 }
 
 /** Client-wide settings of the wrapper, resolved once by the transport. */

@@ -143,7 +143,7 @@ export class Transport<Paths = Record<string, never>> {
 
   #sendRest<T>(method: HttpMethod, path: string, init: unknown, options: CallOptions | undefined, unwrap: boolean): Promise<T> {
     const callSite = new Error();
-    return this.#run(callSite, options ?? {}, IDEMPOTENT_METHODS.has(method), async (state, fetch) => {
+    return this.#run(callSite, options ?? {}, options?.idempotent ?? IDEMPOTENT_METHODS.has(method), async (state, fetch) => {
       const payload = await executeRest(this.#restClient, method, path, init, fetch, state, unwrap);
       // The one unchecked step: the body is the server's JSON, typed by the OpenAPI document.
       return payload as T;

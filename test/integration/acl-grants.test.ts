@@ -13,15 +13,15 @@ beforeAll(async () => {
 const newUserId = async () => (await h.management.users.create({ username: uid('u') })).id;
 
 describe('allow / isAllowed', () => {
-  it('grants one action on one resource and checks it through GraphQL isActionAllowed', async () => {
+  it('grants one action on one resource and checks it through REST is-allowed, as the official SDK does', async () => {
     const user = await newUserId();
     await expect(h.management.acl.allow(user, 'books:1', 'books:read', ns)).resolves.toMatchObject({ code: 200 });
     const allowRequest = h.requests.at(-1);
     expect(allowRequest?.body).toContain('mutation allow');
     await expect(h.management.acl.isAllowed(user, 'books:1', 'books:read', { namespace: ns })).resolves.toBe(true);
     const check = h.requests.at(-1);
-    expect(check?.url).toMatch(/\/graphql\/v2$/);
-    expect(check?.body).toContain('isActionAllowed');
+    expect(check?.url).toMatch(/\/api\/v2\/acl\/is-allowed$/);
+    expect(JSON.parse(check?.body ?? '{}')).toEqual({ userId: user, resource: 'books:1', action: 'books:read', namespace: ns });
     await expect(h.management.acl.isAllowed(user, 'books:1', 'books:edit', { namespace: ns })).resolves.toBe(false);
     await expect(h.management.acl.isAllowed(user, 'books:2', 'books:read', { namespace: ns })).resolves.toBe(false);
     // Namespaces do not leak, and the default namespace is `default`.

@@ -71,9 +71,9 @@ export class AclClient {
    * @param userId - user id
    * @param resource - e.g. `books:42`
    * @param action - e.g. `books:read`
-   * @param options - namespace code (default `default`)
+   * @param options - namespace code (default `default`), tenantId
    * @param requestOptions - per-call signal, timeout, headers
-   * @returns the decision
+   * @returns the decision (sent as REST `POST /api/v2/acl/is-allowed`, retried like a read)
    * @throws {@link AuthingError}
    * @example
    * if (await management.acl.isAllowed(userId, 'books:42', 'books:edit', { namespace: 'library' })) { ... }
@@ -82,7 +82,7 @@ export class AclClient {
     userId: string,
     resource: string,
     action: string,
-    options: { namespace?: string } = {},
+    options: { namespace?: string; tenantId?: string } = {},
     requestOptions?: RequestOptions,
   ): Promise<boolean> {
     return grants.isAllowed(this.#context, userId, resource, action, options, requestOptions);

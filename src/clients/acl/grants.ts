@@ -6,7 +6,6 @@ import {
   AuthorizedResourcesDocument,
   AuthorizedTargetsDocument,
   AuthorizeResourceDocument,
-  IsActionAllowedDocument,
 } from '../../generated/graphql.js';
 import { answered } from '../context.js';
 import type { AuthorizedResource, AuthorizedTargets, CommonMessage, Paginated, PolicyAssignmentTargetType, ResourceType } from '../types.js';
@@ -22,13 +21,15 @@ export async function allow(context: ClientContext, userId: string, resource: st
   return (await context.transport.graphql(AllowDocument, variables, requestOptions)).allow;
 }
 
-/** Whether a user may perform an action on a resource, through any grant (direct, role, group, */
-export async function isAllowed(context: ClientContext, userId: string, resource: string, action: string, options: { namespace?: string }, requestOptions?: RequestOptions): Promise<boolean> {
+/** Whether a user may perform an action on a resource (REST, as the official SDK sends it). */
+export async function isAllowed(context: ClientContext, userId: string, resource: string, action: string, options: { namespace?: string; tenantId?: string }, requestOptions?: RequestOptions): Promise<boolean> {
   requireId('userId', userId);
   requireId('resource', resource);
   requireId('action', action);
-  const variables = { userId, resource, action, namespace: options.namespace };
-  return (await context.transport.graphql(IsActionAllowedDocument, variables, requestOptions)).isActionAllowed;
+  const body = { userId, resource, action, namespace: options.namespace, tenantId: options.tenantId };
+  // A read sent as POST: safe to retry and to replay after a token refresh.
+  const answer = await context.transport.rest.POST('/api/v2/acl/is-allowed', { body }, { ...requestOptions, idempotent: true });
+  return answer.allowed;
 }
 
 /** Grants a resource (a kind or an instance) to users, roles, groups, organization nodes or */

@@ -1,0 +1,157 @@
+/**
+ * Browser bundle sizes of tiny apps that use one client, built from the BUILT packages the way an
+ * app's bundler would: esbuild, `platform: 'browser'`, minified, resolved through package.json
+ * `exports` from a consumer directory (see {@link createConsumerDir}), then gzip -9.
+ *
+ * The budgets live here and nowhere else; `test/package/size-budget.test.ts` enforces them and
+ * `npm run bench` prints them next to authing-js-sdk.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createConsumerDir, OFFICIAL_SDK, REPO_ROOT, type ConsumerDir } from './package.js';
+
+/** Gzipped bytes an app that only uses `AuthenticationClient` may add (20 KB, 1 KB = 1000 B). */
+export const AUTHENTICATION_BUDGET_BYTES = 20_000;
+/** Gzipped bytes an app that only uses `ManagementClient` may add (35 KB, 1 KB = 1000 B). */
+export const MANAGEMENT_BUDGET_BYTES = 35_000;
+
+export type ClientKind = 'authentication' | 'management';
+
+export const BUDGETS: Readonly<Record<ClientKind, number>> = {
+  authentication: AUTHENTICATION_BUDGET_BYTES,
+  management: MANAGEMENT_BUDGET_BYTES,
+};
+
+/** One tiny app: an import, a construction, and a global so nothing is tree-shaken away. */
+export interface SizeApp {
+  readonly id: string;
+  readonly client: ClientKind;
+  /** `authing-ts` apps are budgeted; the official SDK's are for comparison. */
+  readonly sdk: 'authing-ts' | typeof OFFICIAL_SDK;
+  /** The module specifier the app imports from. */
+  readonly from: string;
+}
+
+export const SIZE_APPS: readonly SizeApp[] = [
+  { id: 'ts-auth-subpath', client: 'authentication', sdk: 'authing-ts', from: 'authing-ts/authentication' },
+  { id: 'ts-auth-root', client: 'authentication', sdk: 'authing-ts', from: 'authing-ts' },
+  { id: 'ts-mgmt-subpath', client: 'management', sdk: 'authing-ts', from: 'authing-ts/management' },
+  { id: 'ts-mgmt-root', client: 'management', sdk: 'authing-ts', from: 'authing-ts' },
+  { id: 'official-auth', client: 'authentication', sdk: OFFICIAL_SDK, from: OFFICIAL_SDK },
+  { id: 'official-mgmt', client: 'management', sdk: OFFICIAL_SDK, from: OFFICIAL_SDK },
+];
+
+/** The app's source. The options are the smallest each SDK accepts; constructing is enough to keep the class. */
+export function appSource(app: SizeApp): string {
+  const uses =
+    app.client === 'authentication'
+      ? `import { AuthenticationClient } from '${app.from}';\nconst client = new AuthenticationClient({ appId: 'APP_ID', appHost: 'https://example.authing.cn' });\n`
+      : `import { ManagementClient } from '${app.from}';\nconst client = new ManagementClient({ userPoolId: 'POOL_ID', secret: 'POOL_SECRET' });\n`;
+  return `${uses}window.authingClient = client;\n`;
+}
+
+/**
+ * The esbuild options every app is built with. `platform: 'browser'` makes esbuild use the
+ * `browser`, `import` and `default` export conditions (and the `browser`, `module`, `main` fields
+ * for packages without `exports`, such as authing-js-sdk); `process.env.NODE_ENV` is defined
+ * because bundlers for browsers define it. No Node polyfills are configured for either SDK.
+ */
+export const ESBUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2020',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+} as const;
+
+export interface BundleResult {
+  readonly app: SizeApp;
+  readonly minifiedBytes: number;
+  readonly gzipBytes: number;
+  /** Budget in gzipped bytes, for authing-ts apps. */
+  readonly budget: number | undefined;
+  /** Minified bytes per package (or per file of this repo) in the output, largest first. */
+  readonly contributors: ReadonlyArray<{ name: string; bytes: number }>;
+  /** Absolute paths of every input file. */
+  readonly inputs: readonly string[];
+  /** The file the app's import resolved to. */
+  readonly entry: string;
+  readonly warnings: readonly string[];
+}
+
+function packageOf(file: string): string {
+  const marker = `${sep}node_modules${sep}`;
+  const at = file.lastIndexOf(marker);
+  if (at >= 0) {
+    const parts = file.slice(at + marker.length).split(sep);
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? file);
+  }
+  if (file.startsWith(REPO_ROOT)) return `authing-ts ${file.slice(REPO_ROOT.length).split(sep)[0]}/`;
+  return file;
+}
+
+/**
+ * Bundles one app inside `consumer` and measures it.
+ * @throws when esbuild reports an error (e.g. a Node built-in that a browser build cannot resolve)
+ */
+export async function bundleApp(app: SizeApp, consumer: ConsumerDir): Promise<BundleResult> {
+  const appDir = join(consumer.dir, 'apps', app.id);
+  mkdirSync(appDir, { recursive: true });
+  const entryFile = join(appDir, 'index.js');
+  writeFileSync(entryFile, appSource(app));
+  const result = await build({ ...ESBUILD_OPTIONS, entryPoints: [entryFile], absWorkingDir: consumer.dir, outfile: join(appDir, 'out.js') });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild wrote nothing for ${app.id}`);
+  const meta = Object.values(result.metafile.outputs)[0];
+  const byPackage = new Map<string, number>();
+  const inputs: string[] = [];
+  for (const [input, { bytesInOutput }] of Object.entries(meta?.inputs ?? {})) {
+    const file = resolve(consumer.dir, input);
+    inputs.push(file);
+    if (file === entryFile) continue;
+    byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytesInOutput);
+  }
+  const imported = result.metafile.inputs[Object.keys(result.metafile.inputs).find((k) => resolve(consumer.dir, k) === entryFile) ?? '']?.imports[0]?.path;
+  return {
+    app,
+    minifiedBytes: output.contents.byteLength,
+    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    budget: app.sdk === 'authing-ts' ? BUDGETS[app.client] : undefined,
+    contributors: [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+    inputs,
+    entry: imported ? resolve(consumer.dir, imported) : '?',
+    warnings: result.warnings.map((w) => w.text),
+  };
+}
+
+/** Bundles every app of {@link SIZE_APPS} (or the given ones) in one throwaway consumer directory. */
+export async function bundleAll(apps: readonly SizeApp[] = SIZE_APPS): Promise<BundleResult[]> {
+  const consumer = createConsumerDir();
+  try {
+    const results: BundleResult[] = [];
+    for (const app of apps) results.push(await bundleApp(app, consumer));
+    return results;
+  } finally {
+    consumer.dispose();
+  }
+}
+
+/** `12.3 KB` with 1 KB = 1000 B, the unit of the budgets. */
+export function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+/** One line per package, e.g. `graphql 44.0 KB, authing-ts dist/ 23.8 KB` (minified, before gzip). */
+export function describeContributors(result: BundleResult, top = 6): string {
+  return result.contributors
+    .slice(0, top)
+    .map((c) => `${c.name} ${kb(c.bytes)}`)
+    .join(', ');
+}

@@ -1,0 +1,100 @@
+/**
+ * Compile-time proof that each public interface is its generated counterpart: same keys, same
+ * optionality, and types each way assignable. A field added to a fragment, an operation or an
+ * OpenAPI schema fails `tsc -p tsconfig.json` here after `npm run codegen`, naming the field,
+ * until the interface has it. Types only: nothing imports this file, so no bundle contains it.
+ */
+import type * as Gql from '../../generated/graphql.js';
+import type { components, operations } from '../../generated/openapi.js';
+import type { CurrentUser, LoggedInUser, ProfileUpdates } from '../authentication-types.js';
+import type * as T from '../types.js';
+
+type Schemas = components['schemas'];
+/** The `data` of an operation's 200 answer. */
+type Data<Op extends keyof operations> = operations[Op]['responses'][200]['content']['application/json']['data'];
+type Item<L> = NonNullable<L> extends readonly (infer I)[] ? NonNullable<I> : never;
+
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Keys present on one side only. */
+type KeyDrift<A, B> = Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>;
+/** Shared keys whose type or optionality differ (each compared as a one-key object). */
+type TypeDrift<A, B> = { [K in keyof A & keyof B]-?: Mutual<Pick<A, K>, Pick<B, K>> extends true ? never : K }[keyof A & keyof B];
+/** `true` when the handwritten `Mine` and the generated `Generated` are the same type; else what differs. */
+type Same<Mine, Generated> = [KeyDrift<Mine, Generated>, TypeDrift<Mine, Generated>] extends [never, never]
+  ? true
+  : {
+      // `& PropertyKey` makes the error print the keys rather than the alias that computed them.
+      onlyInInterface: Exclude<keyof Mine, keyof Generated> & PropertyKey;
+      onlyInGenerated: Exclude<keyof Generated, keyof Mine> & PropertyKey;
+      differ: TypeDrift<Mine, Generated> & PropertyKey;
+    };
+type Expect<Proof extends true> = Proof;
+
+export type CommonChecks = [
+  Expect<Same<T.CommonMessage, NonNullable<Gql.DeleteUserMutation['deleteUser']>>>,
+  Expect<Same<T.Paginated<T.Role>, Gql.RolesQuery['roles']>>,
+  Expect<Same<T.Paginated<T.Resource>, Data<'listResources'>>>,
+];
+
+export type UserChecks = [
+  Expect<Same<T.User, Gql.UserFieldsFragment>>,
+  Expect<Same<T.UserWithIdentities, Item<Gql.UsersQuery['users']['list']>>>,
+  Expect<Same<T.Identity, Gql.IdentityFieldsFragment>>,
+  Expect<Same<T.UserCustomData, Gql.CustomDataFieldsFragment>>,
+  Expect<Same<T.LoginStatus, NonNullable<Gql.CheckLoginStatusQuery['checkLoginStatus']>>>,
+  Expect<Same<T.LoginStatusData, NonNullable<NonNullable<Gql.CheckLoginStatusQuery['checkLoginStatus']>['data']>>>,
+  Expect<Same<LoggedInUser, NonNullable<Gql.LoginByUsernameMutation['loginByUsername']>>>,
+  Expect<Same<LoggedInUser, NonNullable<Gql.LoginByEmailMutation['loginByEmail']>>>,
+  Expect<Same<CurrentUser, NonNullable<Gql.UserQuery['user']>>>,
+  Expect<Same<T.UserDetail, Schemas['User']>>,
+  Expect<Same<T.UserDetailIdentity, Schemas['Identity']>>,
+  Expect<Same<T.UserDetailCustomData, Schemas['UserCustomData']>>,
+];
+
+export type UserInputChecks = [
+  Expect<Same<T.CreateUserInput, Gql.CreateUserInput>>,
+  Expect<Same<T.UpdateUserInput, Gql.UpdateUserInput>>,
+  Expect<Same<ProfileUpdates, Omit<Gql.UpdateUserInput, 'password'>>>,
+  Expect<Same<T.CreateUserIdentityInput, Gql.CreateUserIdentityInput>>,
+  Expect<Same<T.RegisterProfile, Gql.RegisterProfile>>,
+  Expect<Same<T.UserDdfInput, Gql.UserDdfInput>>,
+  Expect<Same<T.AuthorizeResourceOpt, Gql.AuthorizeResourceOpt>>,
+];
+
+export type DirectoryChecks = [
+  Expect<Same<T.RoleBase, Gql.RoleBaseFieldsFragment>>,
+  Expect<Same<T.Role, Gql.RoleFieldsFragment>>,
+  Expect<Same<T.Group, Gql.GroupFieldsFragment>>,
+  Expect<Same<T.OrgNode, Gql.NodeFieldsFragment>>,
+  Expect<Same<T.Org, Gql.OrgFieldsFragment>>,
+  Expect<Same<T.NodeWithMembers, NonNullable<Gql.NodeByIdWithMembersQuery['nodeById']>>>,
+  Expect<Same<T.NodeWithMembers, Gql.AddMemberMutation['addMember']>>,
+  Expect<Same<T.NodeWithMembers, Gql.RemoveMemberMutation['removeMember']>>,
+  Expect<Same<T.NodeWithMemberCount, Gql.UpdateNodeMutation['updateNode']>>,
+];
+
+export type AclChecks = [
+  Expect<Same<T.AuthorizedResource, Gql.AuthorizedResourceFieldsFragment>>,
+  Expect<Same<T.AuthorizedTargets, NonNullable<Gql.AuthorizedTargetsQuery['authorizedTargets']>>>,
+  Expect<Same<T.AuthorizedTarget, Item<NonNullable<Gql.AuthorizedTargetsQuery['authorizedTargets']>['list']>>>,
+  Expect<Same<T.Namespace, Schemas['Namespace']>>,
+  Expect<Same<T.Namespaces, Data<'listNamespaces'>>>,
+  Expect<Same<T.Resource, Schemas['Resource']>>,
+  Expect<Same<T.ResourceAction, Schemas['ResourceAction']>>,
+  Expect<Same<T.ProgrammaticAccessAccount, Schemas['ProgrammaticAccessAccount']>>,
+  Expect<Same<T.Paginated<T.ProgrammaticAccessAccount>, Data<'listProgrammaticAccessAccounts'>>>,
+];
+
+export type ApplicationChecks = [
+  Expect<Same<T.Application, Schemas['Application']>>,
+  Expect<Same<T.PermissionStrategy, Schemas['PermissionStrategy']>>,
+  Expect<Same<T.ApplicationAccessRecord, Schemas['ApplicationAccessRecord']>>,
+  Expect<Same<T.Paginated<T.ApplicationAccessRecord>, Data<'listApplicationAccessRecords'>>>,
+  Expect<Same<T.Policy, Schemas['ApplicationAccessPolicy']>>,
+  Expect<Same<T.PolicyStatement, Schemas['PolicyStatement']>>,
+  Expect<Same<T.PolicyCondition, Item<Schemas['PolicyStatement']['condition']>>>,
+  Expect<Mutual<T.ApplicationAccessTargetType, Schemas['ApplicationAccessTargetType']>>,
+  Expect<Mutual<T.DefaultStrategy, Schemas['PermissionStrategy']['defaultStrategy']>>,
+  Expect<Mutual<T.PolicyEffect, NonNullable<Schemas['PolicyStatement']['effect']>>>,
+  Expect<Mutual<T.PolicyEffect, NonNullable<Schemas['ApplicationAccessRecord']['effect']>>>,
+];
