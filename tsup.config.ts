@@ -23,4 +23,7 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // jose is ESM-only: bundling the two small modules used (JWT payload decoding) keeps the
+  // CommonJS build loadable with require() on every Node 20, and nothing else of jose is loaded.
+  noExternal: [/^jose(\/|$)/],
 });

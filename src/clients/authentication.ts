@@ -1,5 +1,6 @@
 /** The AuthenticationClient: end-user registration, login and profile, with a per-instance session. */
-import { decodeJwt } from 'jose';
+// The decode module alone: importing 'jose' would load all of it (about 100 ms).
+import { decodeJwt } from 'jose/jwt/decode';
 import { AuthingAuthenticationError, toAuthingError } from '../core/errors.js';
 import type { RequestOptions } from '../core/options.js';
 import { Transport } from '../core/transport.js';

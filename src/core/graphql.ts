@@ -4,7 +4,7 @@
  * `ClientError` puts the variables into its message, so it is read and dropped, never rethrown
  * and never kept as a `cause`.
  */
-import { ClientError, GraphQLClient } from 'graphql-request';
+import type { GraphQLClient } from 'graphql-request';
 import { AuthingError, SDK_ERROR_CODE, toAuthingError, type AuthingGraphQLError } from './errors.js';
 import { failure, type CallFetch, type CallState } from './http.js';
 import { isRecord, parseJson, responseContext as context } from './response.js';
@@ -67,12 +67,25 @@ function isQueryText(query: string): boolean {
  * `AbortSignal` it passes as the call's signal, and the client's fetch looks the wrapper up by it.
  */
 export class GraphQLCaller {
-  readonly #client: GraphQLClient;
+  readonly #endpoint: string;
+  #client: Promise<GraphQLClient> | undefined;
   readonly #calls = new WeakMap<AbortSignal, CallFetch>();
 
   /** @param endpoint - `{host}/graphql/v2` */
   constructor(endpoint: string) {
-    this.#client = new GraphQLClient(endpoint, {
+    this.#endpoint = endpoint;
+  }
+
+  /** graphql-request (and the graphql package under it) loads on the first GraphQL call, not at import. */
+  #load(): Promise<GraphQLClient> {
+    return (this.#client ??= import('graphql-request').then((library) => {
+      ClientErrorClass = library.ClientError;
+      return this.#create(library.GraphQLClient);
+    }));
+  }
+
+  #create(Client: typeof GraphQLClient): GraphQLClient {
+    return new Client(this.#endpoint, {
       errorPolicy: 'all',
       // Without it graphql-request parses every document to find its name.
       excludeOperationName: true,
@@ -95,10 +108,13 @@ export class GraphQLCaller {
    * @throws {@link AuthingError} for GraphQL errors (partial data kept), bad answers and transport failures
    */
   async execute<TResult>(operation: OperationInfo, variables: object | undefined, fetch: CallFetch, state: CallState): Promise<TResult> {
+    const client = await this.#load().catch((cause: unknown) => {
+      throw toAuthingError({ kind: 'network', message: 'Could not load graphql-request', cause });
+    });
     const key = new AbortController().signal;
     this.#calls.set(key, fetch);
     try {
-      const { data, errors, status, body } = await this.#client
+      const { data, errors, status, body } = await client
         .rawRequest<TResult | null | undefined>({ query: operation.query, variables, signal: key })
         .catch((thrown: unknown) => {
           throw mapThrown(thrown, state);
@@ -112,8 +128,11 @@ export class GraphQLCaller {
   }
 }
 
+/** Set when graphql-request has loaded; only errors thrown by it are ever tested against it. */
+let ClientErrorClass: typeof import('graphql-request').ClientError | undefined;
+
 function mapThrown(thrown: unknown, state: CallState): AuthingError {
-  if (thrown instanceof ClientError) {
+  if (ClientErrorClass && thrown instanceof ClientErrorClass) {
     const { errors, data, status, body } = thrown.response;
     return errors && errors.length > 0 ? fromGraphQLErrors(errors, data, status, state) : fromBody(body, status, state);
   }

@@ -1,10 +1,9 @@
 /**
  * Password encryption as Authing expects it: RSA PKCS#1 v1.5 (type 2) with the user pool's public
  * key, base64 output, byte-compatible with JSEncrypt's `encrypt()`. WebCrypto has no PKCS#1 v1.5
- * encryption, so jose parses the key and the modular exponentiation is done with BigInt; this runs
- * unchanged in Node ≥ 20 and in browsers.
+ * encryption, so WebCrypto only parses the key (SPKI in, JWK out) and the modular exponentiation
+ * is done with BigInt; this runs unchanged in Node ≥ 20 and in browsers, with no library loaded.
  */
-import { exportJWK, importSPKI } from 'jose';
 import { toAuthingError } from './errors.js';
 
 interface RsaPublicKey {
@@ -57,8 +56,10 @@ function loadKey(pem: string): Promise<RsaPublicKey> {
 
 async function importKey(pem: string): Promise<RsaPublicKey> {
   try {
-    const cryptoKey = await importSPKI(toSpkiPem(pem), 'RS256', { extractable: true });
-    const { n, e } = await exportJWK(cryptoKey);
+    // The algorithm only labels the key for WebCrypto; nothing here encrypts with RSA-OAEP.
+    const algorithm = { name: 'RSA-OAEP', hash: 'SHA-256' };
+    const cryptoKey = await globalThis.crypto.subtle.importKey('spki', toSpkiDer(pem), algorithm, true, ['encrypt']);
+    const { n, e } = await globalThis.crypto.subtle.exportKey('jwk', cryptoKey);
     if (!n || !e) throw new Error('not an RSA key');
     const modulus = base64UrlToBytes(n);
     return { n: bytesToBigInt(modulus), e: bytesToBigInt(base64UrlToBytes(e)), k: significantLength(modulus) };
@@ -67,20 +68,22 @@ async function importKey(pem: string): Promise<RsaPublicKey> {
   }
 }
 
-/** Accepts the key forms the official SDKs accept and returns an SPKI PEM for jose. */
-function toSpkiPem(input: string): string {
+/** Accepts the key forms the official SDKs accept and returns the SPKI DER bytes. */
+function toSpkiDer(input: string): Uint8Array<ArrayBuffer> {
   const text = input.trim();
   const pkcs1 = /-----BEGIN RSA PUBLIC KEY-----([\s\S]+?)-----END RSA PUBLIC KEY-----/.exec(text);
-  if (pkcs1?.[1]) return pemOf(wrapPkcs1InSpki(base64ToBytes(pkcs1[1].replace(/\s+/g, ''))));
-  if (text.includes('-----BEGIN')) return text;
-  return pemOf(base64ToBytes(text.replace(/\s+/g, '')));
+  if (pkcs1?.[1]) return wrapPkcs1InSpki(base64ToBytes(pkcs1[1].replace(/\s+/g, '')));
+  const spki = /-----BEGIN PUBLIC KEY-----([\s\S]+?)-----END PUBLIC KEY-----/.exec(text);
+  if (spki?.[1]) return base64ToBytes(spki[1].replace(/\s+/g, ''));
+  if (text.includes('-----BEGIN')) throw new Error('not a public key PEM');
+  return base64ToBytes(text.replace(/\s+/g, ''));
 }
 
 // AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }
 const RSA_ALGORITHM_ID = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
 
 /** SubjectPublicKeyInfo ::= SEQUENCE { algorithm, BIT STRING (0 unused bits || RSAPublicKey) }. */
-function wrapPkcs1InSpki(rsaPublicKey: Uint8Array): Uint8Array {
+function wrapPkcs1InSpki(rsaPublicKey: Uint8Array): Uint8Array<ArrayBuffer> {
   const bitString = derTlv(0x03, [0x00, ...rsaPublicKey]);
   return Uint8Array.from(derTlv(0x30, [...RSA_ALGORITHM_ID, ...bitString]));
 }
@@ -91,11 +94,6 @@ function derTlv(tag: number, content: readonly number[]): number[] {
   const lengthBytes: number[] = [];
   for (let rest = length; rest > 0; rest >>= 8) lengthBytes.unshift(rest & 0xff);
   return [tag, 0x80 | lengthBytes.length, ...lengthBytes, ...content];
-}
-
-function pemOf(der: Uint8Array): string {
-  const lines = bytesToBase64(der).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----`;
 }
 
 function fillNonZeroRandom(target: Uint8Array): void {
@@ -141,7 +139,7 @@ function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function base64ToBytes(base64: string): Uint8Array {
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }
