@@ -15,6 +15,18 @@ export type {
   RegisterOptions,
   SignInOptions,
 } from './clients/authentication-types.js';
-export type { Identity, LoginStatus, RegisterProfile, UpdateUserInput, User, UserCustomData } from './clients/types.js';
+export type {
+  Identity,
+  LoginStatus,
+  LoginStatusData,
+  RegisterProfile,
+  UdfDataType,
+  UpdateUserInput,
+  User,
+  UserCustomData,
+  UserDdfInput,
+  UserStatus,
+  UserWithIdentities,
+} from './clients/types.js';
 export * from './errors.js';
 export * from './options.js';

@@ -9,13 +9,13 @@
 export { ManagementClient } from './clients/management.js';
 export type { ManagementClientBaseOptions, ManagementClientCredentials, ManagementClientOptions } from './clients/management.js';
 export { UsersClient } from './clients/users.js';
-export type { CreateUserOptions, PaginatedUsers, UserIdentifiers } from './clients/users.js';
+export type { CreateUserOptions, UserIdentifiers } from './clients/users.js';
 export { RolesClient } from './clients/roles.js';
 export type { RoleListOptions, RoleUpdates } from './clients/roles.js';
 export { GroupsClient } from './clients/groups.js';
 export type { GroupUpdates } from './clients/groups.js';
 export { OrgClient } from './clients/org.js';
-export type { ListMembersOptions, NewNode, NodeUpdates, NodeWithMembers } from './clients/org.js';
+export type { ListMembersOptions, NewNode, NodeUpdates } from './clients/org.js';
 export { AclClient } from './clients/acl/client.js';
 export type * from './clients/acl/types.js';
 export type * from './clients/types.js';

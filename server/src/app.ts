@@ -5,10 +5,12 @@ import { openapiDocument, typeDefs } from './generated/schema.js';
 import { toAuthingErrorJson } from './graphql/errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers/index.js';
+import { isPreflight, preflight, withCors } from './http/cors.js';
 import type { FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
 import { OpenApiRouter } from './rest/router.js';
 import { restHandlers } from './rest/routes/index.js';
+import { forRouter } from './rest/typed.js';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
@@ -41,10 +43,12 @@ export function createApp(state: ServerState): FetchHandler {
     landingPage: false,
     logging: false,
     graphiql: { title: 'authing-local' },
+    // CORS is answered once for GraphQL and REST alike, below (http/cors.ts).
+    cors: false,
     context: ({ request }) => ({ rc: new RequestContext(request, state) }),
     plugins: [authingErrors(state)],
   });
-  const router = new OpenApiRouter<RequestContext>(openapiDocument, restHandlers);
+  const router = new OpenApiRouter<RequestContext>(openapiDocument, forRouter(restHandlers));
 
   async function rest(request: Request): Promise<Response> {
     const rc = new RequestContext(request, state);
@@ -58,16 +62,19 @@ export function createApp(state: ServerState): FetchHandler {
     }
   }
 
+  async function route(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/graphql/v2') return yoga.fetch(request);
+    if (pathname.startsWith('/api/v2/')) return rest(request);
+    if (pathname === '/' || pathname === '/health') return json({ name: 'authing-local', graphql: '/graphql/v2', rest: '/api/v2', ok: true });
+    return json({ code: 404, message: 'Not found', data: null }, 404);
+  }
+
   return async (request) => {
     const requestId = crypto.randomUUID();
-    const { pathname } = new URL(request.url);
-    let response: Response;
-    if (pathname === '/graphql/v2') response = await yoga.fetch(request);
-    else if (pathname.startsWith('/api/v2/')) response = await rest(request);
-    else if (pathname === '/' || pathname === '/health')
-      response = json({ name: 'authing-local', graphql: '/graphql/v2', rest: '/api/v2', ok: true });
-    else response = json({ code: 404, message: 'Not found', data: null }, 404);
-    const headers = new Headers(response.headers);
+    const response = isPreflight(request) ? preflight(request) : await route(request);
+    // Every answer, errors included, carries CORS headers: a page must be able to read a 401's body.
+    const headers = withCors(request, new Headers(response.headers));
     headers.set('x-request-id', requestId);
     return new Response(response.body, { status: response.status, headers });
   };

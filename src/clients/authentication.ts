@@ -32,6 +32,7 @@ import { requireId } from './validate.js';
  * Registers and logs in end users of one application and keeps their session (token) in memory,
  * per instance. Retries are off: a login is never replayed.
  * @example
+ * import { AuthenticationClient } from 'authing-ts';
  * const auth = new AuthenticationClient({ appId: 'APP_ID', appHost: 'https://my-app.authing.cn' });
  * const user = await auth.loginByEmail('alice@example.com', 's3cret!');
  * await auth.updateProfile({ nickname: 'Alice' });
@@ -76,6 +77,8 @@ export class AuthenticationClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the new user; with a `token` (forceLogin / generateToken) it becomes the session
    * @throws {@link AuthingError} e.g. when the username is taken
+   * @example
+   * const user = await auth.registerByUsername('alice', 's3cret!', { nickname: 'Alice' }, { forceLogin: true });
    */
   async registerByUsername(username: string, password: string, profile?: RegisterProfile, options: RegisterOptions = {}, requestOptions?: RequestOptions): Promise<User> {
     requireId('username', username);
@@ -95,6 +98,8 @@ export class AuthenticationClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the new user; with a `token` (forceLogin / generateToken) it becomes the session
    * @throws {@link AuthingError} e.g. when the email is taken
+   * @example
+   * const user = await auth.registerByEmail('alice@example.com', 's3cret!');
    */
   async registerByEmail(email: string, password: string, profile?: RegisterProfile, options: RegisterOptions = {}, requestOptions?: RequestOptions): Promise<User> {
     requireId('email', email);
@@ -111,7 +116,7 @@ export class AuthenticationClient {
    * @param options - autoRegister, captchaCode, clientIp, customData, context
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the user with `token` and `tokenExpiredAt`
-   * @throws {@link AuthingError} code 2004 for an unknown user, 2006 for a wrong password, or when the application denies the user
+   * @throws {@link AuthingError} code 2004 for an unknown user, 2333 for a wrong password, or when the application denies the user
    * @example
    * const user = await auth.loginByUsername('alice', 's3cret!');
    */
@@ -131,6 +136,8 @@ export class AuthenticationClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the user with `token` and `tokenExpiredAt`
    * @throws {@link AuthingError} code 2004 for an unknown user, or when the application denies the user
+   * @example
+   * const { token, tokenExpiredAt } = await auth.loginByEmail('alice@example.com', 's3cret!');
    */
   async loginByEmail(email: string, password: string, options: LoginOptions = {}, requestOptions?: RequestOptions): Promise<LoggedInUser> {
     requireId('email', email);
@@ -145,6 +152,8 @@ export class AuthenticationClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the user, or null when there is no session
    * @throws {@link AuthingError} e.g. {@link AuthingAuthenticationError} (2020) for an invalid or expired token
+   * @example
+   * const user = await auth.getCurrentUser();
    */
   async getCurrentUser(requestOptions?: RequestOptions): Promise<CurrentUser | null> {
     if (this.#token === undefined) return null;
@@ -172,6 +181,8 @@ export class AuthenticationClient {
    * Logs the session out of the application (`GET /api/v2/logout?app_id=`) and forgets it.
    * @param requestOptions - per-call signal, timeout, headers
    * @throws {@link AuthingError} (the session is forgotten anyway when the server rejects the token)
+   * @example
+   * await auth.logout();
    */
   async logout(requestOptions?: RequestOptions): Promise<void> {
     if (this.#token === undefined) return;
@@ -187,6 +198,9 @@ export class AuthenticationClient {
   /**
    * The session token.
    * @returns the token, or null without a session
+   * @example
+   * const token = auth.getToken();
+   * if (token) localStorage.setItem('authing-token', token);
    */
   getToken(): string | null {
     return this.#token ?? null;
@@ -195,6 +209,9 @@ export class AuthenticationClient {
   /**
    * Starts a session from a token (e.g. restored from your own storage).
    * @param token - a user token issued for this user pool
+   * @example
+   * const saved = localStorage.getItem('authing-token');
+   * if (saved) auth.setToken(saved);
    */
   setToken(token: string): void {
     requireId('token', token);
@@ -208,6 +225,8 @@ export class AuthenticationClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ code, message, status, exp, iat, data }`; `status` is false for an invalid token
    * @throws {@link AuthingError}
+   * @example
+   * const valid = (await auth.checkLoginStatus())?.status === true;
    */
   async checkLoginStatus(token?: string, requestOptions?: RequestOptions): Promise<LoginStatus | null> {
     const variables = { token: token ?? this.#token };

@@ -60,6 +60,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated group
    * @throws {@link AuthingError}
+   * @example
+   * const group = await management.groups.update('staff', { name: 'Library staff', description: 'Everyone who works at the library' });
    */
   async update(code: string, updates: GroupUpdates = {}, requestOptions?: RequestOptions): Promise<Group> {
     requireId('code', code);
@@ -74,6 +76,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.groups.delete('staff');
    */
   async delete(code: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('code', code);
@@ -86,6 +90,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.groups.deleteMany(['staff', 'volunteers']);
    */
   async deleteMany(codes: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireIds('codes', codes);
@@ -98,6 +104,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the group, or null when it does not exist
    * @throws {@link AuthingError}
+   * @example
+   * const group = await management.groups.detail('staff');
    */
   async detail(code: string, requestOptions?: RequestOptions): Promise<Group | null> {
     requireId('code', code);
@@ -111,6 +119,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.groups.list(1, 20);
    */
   async list(page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<Group>> {
     return (await this.#context.transport.graphql(GroupsDocument, { page, limit }, requestOptions)).groups;
@@ -123,6 +133,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3302 when the group does not exist
+   * @example
+   * const { totalCount, list: members } = await management.groups.listUsers('staff', { page: 1, limit: 50 });
    */
   async listUsers(code: string, options: { page?: number; limit?: number } = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
     requireId('code', code);
@@ -138,6 +150,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.groups.addUsers('staff', [userId]);
    */
   async addUsers(code: string, userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('code', code);
@@ -152,6 +166,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.groups.removeUsers('staff', [userId]);
    */
   async removeUsers(code: string, userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('code', code);
@@ -168,6 +184,8 @@ export class GroupsClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3302 when the group does not exist
+   * @example
+   * const { list } = await management.groups.listAuthorizedResources('staff', 'library');
    */
   async listAuthorizedResources(
     code: string,

@@ -48,6 +48,7 @@ export type ManagementClientOptions = ManagementClientBaseOptions & ManagementCl
 /**
  * Manages a user pool: users, roles, groups, organizations and access control.
  * @example
+ * import { ManagementClient } from 'authing-ts';
  * const management = new ManagementClient({ userPoolId: 'POOL_ID', secret: 'POOL_SECRET' });
  * const user = await management.users.create({ username: 'alice', password: 's3cret!' });
  * await management.acl.allow(user.id, 'books:42', 'books:read');

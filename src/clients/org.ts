@@ -13,13 +13,9 @@ import {
   OrgsDocument,
   RemoveMemberDocument,
   UpdateNodeDocument,
-  type AddMemberMutation,
-  type NodeByIdWithMembersQuery,
-  type RemoveMemberMutation,
-  type UpdateNodeMutation,
 } from '../generated/graphql.js';
 import { answered, found, type ClientContext } from './context.js';
-import type { AuthorizedResource, CommonMessage, Org, OrgNode, Paginated, ResourceType } from './types.js';
+import type { AuthorizedResource, CommonMessage, NodeWithMemberCount, NodeWithMembers, Org, OrgNode, Paginated, ResourceType } from './types.js';
 import { checkResourceType, requireId, requireIds } from './validate.js';
 
 /** Fields of a new node ({@link OrgClient.addNode}). */
@@ -49,9 +45,6 @@ export interface ListMembersOptions {
   /** Include members of every descendant node. */
   includeChildrenNodes?: boolean;
 }
-
-/** A node with its members. */
-export type NodeWithMembers = NonNullable<NodeByIdWithMembersQuery['nodeById']>;
 
 /** Organization management. Get it from `managementClient.org`. */
 export class OrgClient {
@@ -88,6 +81,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.org.deleteById(orgId);
    */
   async deleteById(orgId: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('orgId', orgId);
@@ -101,6 +96,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.org.list(1, 20);
    */
   async list(page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<Org>> {
     return (await this.#context.transport.graphql(OrgsDocument, { page, limit }, requestOptions)).orgs;
@@ -112,6 +109,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the organization with all its nodes
    * @throws {@link AuthingError} when it does not exist
+   * @example
+   * const { rootNode, nodes } = await management.org.findById(orgId);
    */
   async findById(orgId: string, requestOptions?: RequestOptions): Promise<Org> {
     requireId('orgId', orgId);
@@ -127,7 +126,7 @@ export class OrgClient {
    * @returns the new node
    * @throws {@link AuthingError}
    * @example
-   * const node = await management.org.addNode(org.id, org.rootNode.id, { name: 'Archive', code: 'archive' });
+   * const node = await management.org.addNode(orgId, parentNodeId, { name: 'Archive', code: 'archive' });
    */
   async addNode(orgId: string, parentNodeId: string, node: NewNode, requestOptions?: RequestOptions): Promise<OrgNode> {
     requireId('orgId', orgId);
@@ -145,8 +144,10 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated node, with its member count
    * @throws {@link AuthingError}
+   * @example
+   * const node = await management.org.updateNode(nodeId, { name: 'Rare books', code: 'rare-books' });
    */
-  async updateNode(nodeId: string, updates: NodeUpdates, requestOptions?: RequestOptions): Promise<UpdateNodeMutation['updateNode']> {
+  async updateNode(nodeId: string, updates: NodeUpdates, requestOptions?: RequestOptions): Promise<NodeWithMemberCount> {
     requireId('nodeId', nodeId);
     const { name, code, description } = updates;
     const variables = { id: nodeId, name, code, description };
@@ -160,6 +161,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.org.deleteNode(orgId, nodeId);
    */
   async deleteNode(orgId: string, nodeId: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('orgId', orgId);
@@ -173,6 +176,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the node, or null when it does not exist
    * @throws {@link AuthingError}
+   * @example
+   * const node = await management.org.getNodeById(nodeId);
    */
   async getNodeById(nodeId: string, requestOptions?: RequestOptions): Promise<OrgNode | null> {
     requireId('nodeId', nodeId);
@@ -186,8 +191,10 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the node with its members
    * @throws {@link AuthingError}
+   * @example
+   * await management.org.addMembers(nodeId, [userId]);
    */
-  async addMembers(nodeId: string, userIds: string[], requestOptions?: RequestOptions): Promise<AddMemberMutation['addMember']> {
+  async addMembers(nodeId: string, userIds: string[], requestOptions?: RequestOptions): Promise<NodeWithMembers> {
     requireId('nodeId', nodeId);
     requireIds('userIds', userIds);
     return (await this.#context.transport.graphql(AddMemberDocument, { nodeId, userIds }, requestOptions)).addMember;
@@ -200,8 +207,10 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the node with its remaining members
    * @throws {@link AuthingError}
+   * @example
+   * await management.org.removeMembers(nodeId, [userId]);
    */
-  async removeMembers(nodeId: string, userIds: string[], requestOptions?: RequestOptions): Promise<RemoveMemberMutation['removeMember']> {
+  async removeMembers(nodeId: string, userIds: string[], requestOptions?: RequestOptions): Promise<NodeWithMembers> {
     requireId('nodeId', nodeId);
     requireIds('userIds', userIds);
     return (await this.#context.transport.graphql(RemoveMemberDocument, { nodeId, userIds }, requestOptions)).removeMember;
@@ -214,6 +223,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the node with `users: { totalCount, list }`
    * @throws {@link AuthingError} code 3402 when the node does not exist
+   * @example
+   * const { users } = await management.org.listMembers(nodeId, { includeChildrenNodes: true, limit: 50 });
    */
   async listMembers(nodeId: string, options: ListMembersOptions = {}, requestOptions?: RequestOptions): Promise<NodeWithMembers> {
     requireId('nodeId', nodeId);
@@ -231,6 +242,8 @@ export class OrgClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3402 when the node does not exist
+   * @example
+   * const { list } = await management.org.listAuthorizedResourcesByNodeId(nodeId, 'library');
    */
   async listAuthorizedResourcesByNodeId(
     nodeId: string,

@@ -70,6 +70,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated role
    * @throws {@link AuthingError}
+   * @example
+   * const role = await management.roles.update('editors', { description: 'May edit books', namespace: 'library' });
    */
   async update(code: string, updates: RoleUpdates = {}, requestOptions?: RequestOptions): Promise<Role> {
     requireId('code', code);
@@ -85,6 +87,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.roles.delete('editors', 'library');
    */
   async delete(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('code', code);
@@ -98,6 +102,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.roles.deleteMany(['editors', 'reviewers'], 'library');
    */
   async deleteMany(codes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireIds('codes', codes);
@@ -111,6 +117,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the role, or null when it does not exist
    * @throws {@link AuthingError}
+   * @example
+   * const role = await management.roles.detail('editors', 'library');
    */
   async detail(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<Role | null> {
     requireId('code', code);
@@ -123,6 +131,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.roles.list({ namespace: 'library', page: 1, limit: 20 });
    */
   async list(options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Role>> {
     const { page = 1, limit = 10, namespace } = options;
@@ -136,6 +146,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3202 when the role does not exist
+   * @example
+   * const { totalCount, list: users } = await management.roles.listUsers('editors', { namespace: 'library' });
    */
   async listUsers(code: string, options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
     requireId('code', code);
@@ -152,6 +164,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.roles.addUsers('editors', [userId], 'library');
    */
   async addUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireId('code', code);
@@ -168,6 +182,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.roles.removeUsers('editors', [userId], 'library');
    */
   async removeUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireId('code', code);
@@ -184,6 +200,8 @@ export class RolesClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3202 when the role does not exist
+   * @example
+   * const { list } = await management.roles.listAuthorizedResources('editors', 'library', { resourceType: 'DATA' });
    */
   async listAuthorizedResources(
     code: string,

@@ -14,7 +14,6 @@ import {
   RevokeRoleDocument,
   UpdateUserDocument,
   UsersDocument,
-  type UsersQuery,
 } from '../generated/graphql.js';
 import { answered, found, type ClientContext } from './context.js';
 import type {
@@ -29,6 +28,7 @@ import type {
   UpdateUserInput,
   User,
   UserDetail,
+  UserWithIdentities,
 } from './types.js';
 import { checkResourceType, requireId, requireIds } from './validate.js';
 
@@ -49,9 +49,6 @@ export interface UserIdentifiers {
   phone?: string;
   externalId?: string;
 }
-
-/** A page of users, each with its linked identities. */
-export type PaginatedUsers = UsersQuery['users'];
 
 /** User management. Get it from `managementClient.users`. */
 export class UsersClient {
@@ -107,8 +104,10 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.users.list(1, 20);
    */
-  async list(page = 1, limit = 10, options: { excludeUsersInOrg?: boolean } = {}, requestOptions?: RequestOptions): Promise<PaginatedUsers> {
+  async list(page = 1, limit = 10, options: { excludeUsersInOrg?: boolean } = {}, requestOptions?: RequestOptions): Promise<Paginated<UserWithIdentities>> {
     const variables = { page, limit, excludeUsersInOrg: options.excludeUsersInOrg };
     return (await this.#context.transport.graphql(UsersDocument, variables, requestOptions)).users;
   }
@@ -120,6 +119,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated user
    * @throws {@link AuthingError}
+   * @example
+   * const user = await management.users.update(userId, { nickname: 'Alice', city: 'Oxford' });
    */
   async update(id: string, updates: UpdateUserInput, requestOptions?: RequestOptions): Promise<User> {
     requireId('id', id);
@@ -134,6 +135,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.users.delete(userId);
    */
   async delete(userId: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireId('userId', userId);
@@ -146,6 +149,9 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * const blocked = (await management.users.list(1, 100)).list.filter((user) => user.blocked).map((user) => user.id);
+   * if (blocked.length > 0) await management.users.deleteMany(blocked);
    */
   async deleteMany(userIds: string[], requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireIds('userIds', userIds);
@@ -158,6 +164,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's answer
    * @throws {@link AuthingError}
+   * @example
+   * const taken = await management.users.exists({ email: 'alice@example.com' });
    */
   async exists(identifiers: UserIdentifiers, requestOptions?: RequestOptions): Promise<boolean | null> {
     const { username, email, phone, externalId } = identifiers;
@@ -172,6 +180,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 2004 when there is no such user
+   * @example
+   * const { list: roles } = await management.users.listRoles(userId, 'library');
    */
   async listRoles(userId: string, namespace?: string, requestOptions?: RequestOptions): Promise<Paginated<Role>> {
     requireId('userId', userId);
@@ -187,6 +197,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.users.addRoles(userId, ['editors'], 'library');
    */
   async addRoles(userId: string, roleCodes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireId('userId', userId);
@@ -203,6 +215,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.users.removeRoles(userId, ['editors'], 'library');
    */
   async removeRoles(userId: string, roleCodes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
     requireId('userId', userId);
@@ -217,6 +231,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 2004 when there is no such user
+   * @example
+   * const { totalCount, list: groups } = await management.users.listGroups(userId);
    */
   async listGroups(userId: string, requestOptions?: RequestOptions): Promise<Paginated<Group>> {
     requireId('userId', userId);
@@ -231,6 +247,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.users.addGroup(userId, 'staff');
    */
   async addGroup(userId: string, groupCode: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('userId', userId);
@@ -246,6 +264,8 @@ export class UsersClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the server's `{ code, message }`
    * @throws {@link AuthingError}
+   * @example
+   * await management.users.removeGroup(userId, 'staff');
    */
   async removeGroup(userId: string, groupCode: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
     requireId('userId', userId);

@@ -33,6 +33,8 @@ export interface CallState {
   readonly options: CallOptions;
   /** Only idempotent calls are retried. */
   readonly idempotent: boolean;
+  /** The request as sent; redacted into a {@link RequestSummary} only when an error needs it. */
+  sent?: { method: string; url: string; headers: Headers };
   request?: RequestSummary;
   response?: Response;
   timeoutSignal?: AbortSignal;
@@ -41,9 +43,78 @@ export interface CallState {
 }
 
 /** The fetch signature both libraries call. */
-export type CallFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type CallFetch = (input: RequestInfo | URL | PlainRequest, init?: RequestInit) => Promise<Response>;
 
 const TEXT_BODY = /json|text|x-www-form-urlencoded|graphql/i;
+
+/**
+ * The request openapi-fetch builds (its `Request` option) instead of a WHATWG `Request`: the
+ * parts as given, so that the call's fetch sends them without constructing, cloning and reading
+ * a `Request` per call (three were built per REST call before, each with a body stream).
+ */
+export class PlainRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null | undefined;
+
+  /**
+   * @param url - absolute URL
+   * @param init - method, headers, body (a string for JSON)
+   */
+  constructor(url: string | URL, init: RequestInit = {}) {
+    this.url = String(url);
+    this.method = (init.method ?? 'GET').toUpperCase();
+    this.headers = new Headers(init.headers);
+    this.body = init.body;
+  }
+}
+
+interface Outgoing {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | undefined;
+}
+
+/** Bodies that can be sent again as they are on a retry. */
+function isResendable(body: unknown): body is string | Blob | FormData | URLSearchParams | ArrayBuffer | ArrayBufferView {
+  return (
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof URLSearchParams ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    (typeof FormData !== 'undefined' && body instanceof FormData)
+  );
+}
+
+/** The parts of what a library passed to fetch, reading a body only when it is a stream. */
+async function readOutgoing(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined): Promise<Outgoing> {
+  if (input instanceof PlainRequest && (input.body == null || isResendable(input.body))) {
+    return { method: input.method, url: input.url, headers: input.headers, body: input.body ?? undefined };
+  }
+  if ((typeof input === 'string' || input instanceof URL) && (init?.body == null || isResendable(init.body))) {
+    // graphql-request: a URL and an init with a JSON string body.
+    const method = (init?.method ?? 'GET').toUpperCase();
+    return { method, url: String(input), headers: new Headers(init?.headers), body: init?.body ?? undefined };
+  }
+  const outgoing = input instanceof PlainRequest ? new Request(input.url, input) : new Request(input, init);
+  const contentType = outgoing.headers.get('content-type') ?? '';
+  // Read a stream body once so that every attempt can resend it.
+  const body = outgoing.body === null ? undefined : TEXT_BODY.test(contentType) ? await outgoing.text() : await outgoing.blob();
+  return { method: outgoing.method, url: outgoing.url, headers: outgoing.headers, body };
+}
+
+/**
+ * The redacted summary of the call's request, made once and only for an error.
+ * @param state - the call
+ * @returns the summary, or undefined before anything was sent
+ */
+export function requestSummary(state: CallState): RequestSummary | undefined {
+  if (!state.request && state.sent) state.request = summarizeRequest(state.sent.method, state.sent.url, state.sent.headers);
+  return state.request;
+}
 
 /**
  * Creates the fetch function for one call.
@@ -54,14 +125,9 @@ const TEXT_BODY = /json|text|x-www-form-urlencoded|graphql/i;
  */
 export function createCallFetch(config: HttpConfig, state: CallState): CallFetch {
   return async (input, init) => {
-    const outgoing = new Request(input, init);
-    const { method, url } = outgoing;
-    const contentType = outgoing.headers.get('content-type') ?? '';
-    // Read the body once so that every attempt can resend it.
-    const body =
-      outgoing.body === null ? undefined : TEXT_BODY.test(contentType) ? await outgoing.text() : await outgoing.blob();
-    const headers = await buildHeaders(config, state, outgoing.headers);
-    state.request = summarizeRequest(method, url, headers);
+    const { method, url, headers: fromLibrary, body } = await readOutgoing(input, init);
+    const headers = await buildHeaders(config, state, fromLibrary);
+    state.sent = { method, url, headers };
 
     for (let retry = 1; ; retry++) {
       const response = await attempt(config, state, url, { method, headers, body });
@@ -142,7 +208,7 @@ async function attempt(config: HttpConfig, state: CallState, url: string, init: 
  */
 export function failure(state: CallState, cause: unknown): AuthingError {
   if (cause instanceof AuthingError) return cause;
-  const request = state.request;
+  const request = requestSummary(state);
   if (state.options.signal?.aborted) {
     return toAuthingError({ kind: 'abort', message: 'The request was aborted by the caller', request, cause: state.options.signal.reason });
   }

@@ -1,5 +1,5 @@
 /** Small readers of an HTTP answer, shared by the GraphQL and REST paths. */
-import type { CallState } from './http.js';
+import { requestSummary, type CallState } from './http.js';
 import { parseRetryAfter } from './retry.js';
 
 /**
@@ -22,7 +22,7 @@ export function responseContext(state: CallState, status: number) {
   return {
     statusCode: status,
     requestId: readRequestId(response?.headers),
-    request: state.request,
+    request: requestSummary(state),
     response,
     retryAfter: parseRetryAfter(response?.headers.get('retry-after') ?? null),
   };

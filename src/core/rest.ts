@@ -5,7 +5,7 @@
 import createClient, { type Client, type ParamsOption, type RequestBodyOption } from 'openapi-fetch';
 import { AuthingError, SDK_ERROR_CODE, toAuthingError } from './errors.js';
 import type { RequiredKeys } from './graphql.js';
-import { failure, type CallFetch, type CallOptions, type CallState } from './http.js';
+import { failure, PlainRequest, type CallFetch, type CallOptions, type CallState } from './http.js';
 import { isRecord, responseContext } from './response.js';
 
 /** HTTP methods as openapi-typescript spells them in `paths`. */
@@ -102,7 +102,8 @@ export type LooseRestClient = Client<LoosePaths>;
  * @returns an openapi-fetch client; every call passes its own fetch wrapper
  */
 export function createLooseClient(baseUrl: string): LooseRestClient {
-  return createClient<LoosePaths>({ baseUrl });
+  // PlainRequest: openapi-fetch's request goes straight to the call's fetch, which reads its parts.
+  return createClient<LoosePaths>({ baseUrl, Request: PlainRequest as unknown as typeof Request });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type Org,
   type OrgNode,
   type Paginated,
-  type PaginatedUsers,
+  type UserWithIdentities,
   type ProgrammaticAccessAccount,
   type RequestOptions,
   type Resource,
@@ -60,7 +60,7 @@ describe('users, roles, groups, org', () => {
   it('returns the domain types', () => {
     expectTypeOf(management.users.create({ username: 'a', password: 'p' }, { keepPassword: true }, options)).resolves.toEqualTypeOf<User>();
     expectTypeOf(management.users.detail('u', { withCustomData: true })).resolves.toEqualTypeOf<UserDetail>();
-    expectTypeOf(management.users.list(1, 10, { excludeUsersInOrg: true }, options)).resolves.toEqualTypeOf<PaginatedUsers>();
+    expectTypeOf(management.users.list(1, 10, { excludeUsersInOrg: true }, options)).resolves.toEqualTypeOf<Paginated<UserWithIdentities>>();
     expectTypeOf(management.users.exists({ email: 'a@b.c' })).resolves.toEqualTypeOf<boolean | null>();
     expectTypeOf(management.users.listRoles('u', 'ns')).resolves.toEqualTypeOf<Paginated<Role>>();
     expectTypeOf(management.users.listGroups('u')).resolves.toEqualTypeOf<Paginated<Group>>();

@@ -72,7 +72,8 @@ function describe(errors: ErrorObject[] | null | undefined, where: string): stri
 /**
  * Routes REST requests by the paths of the OpenAPI document and validates them against it, so the
  * document is the single source of truth for what the server accepts. Every operation must have a
- * handler: a missing one fails at start-up, not at request time.
+ * handler: a missing one fails at start-up, not at request time. (For the served document the
+ * compiler already insists, through `TypedHandlers` in typed.ts; this check covers any document.)
  */
 export class OpenApiRouter<Ctx> {
   private readonly routes: Array<Route<Ctx>> = [];

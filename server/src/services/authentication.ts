@@ -1,14 +1,25 @@
 import { verifyPassword } from '../auth/password.js';
 import { Errors } from '../errors.js';
+import type { RegisterProfile as RegisterProfileInput } from '../generated/graphql.js';
 import { nowIso } from '../storage/ids.js';
 import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
-import { parseProfile, toWireUser, type WireUser } from './user-wire.js';
-import { findUserRowBy, insertUser, type UserInput } from './users.js';
+import { parseProfile, type KeysOf, type UserInput } from './user-profile.js';
+import { toWireUser, type WireUser } from './user-wire.js';
+import { findUserRowBy, insertUser } from './users.js';
 
-/** Profile fields accepted at registration (`RegisterProfile`); the password is plaintext. */
-export type RegisterProfile = Omit<UserInput, 'password'>;
+/**
+ * `RegisterProfile` fields that registration does not store: `ip` (registering is not a login, so
+ * no `lastIP` is recorded, as before) and `udf` (user-defined fields are not modelled).
+ */
+type UnstoredRegisterField = KeysOf<RegisterProfileInput, 'ip' | 'udf'>;
+
+/**
+ * Profile fields accepted at registration, as the user fields they set. `Pick` fails to compile
+ * when the SDL adds a `RegisterProfile` field that is neither a user input field nor excluded above.
+ */
+export type RegisterProfile = Pick<UserInput, Exclude<keyof RegisterProfileInput, UnstoredRegisterField>>;
 
 export interface LoginOptions {
   /** The application logged into (`x-authing-app-id`); its access policy is enforced. */

@@ -1,102 +1,45 @@
+import type { User, UserStatus } from '../generated/graphql.js';
 import type { UsersTable } from '../storage/tables.js';
+import { PROFILE_STRING_FIELDS, parseProfile, type KeysOf, type ProfileStringField } from './user-profile.js';
 
 /** The default avatar Authing gives users without a photo. */
 export const DEFAULT_PHOTO = 'https://files.authing.co/authing-console/default-user-avatar.png';
 
-/** Free-text profile fields kept in the `profile` JSON column. */
-export const PROFILE_STRING_FIELDS = [
-  'unionid',
-  'openid',
-  'nickname',
-  'photo',
-  'oauth',
-  'tokenExpiredAt',
-  'device',
-  'browser',
-  'company',
-  'name',
-  'givenName',
-  'familyName',
-  'middleName',
-  'profile',
-  'preferredUsername',
-  'website',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'address',
-  'formatted',
-  'streetAddress',
-  'locality',
-  'region',
-  'postalCode',
-  'city',
-  'province',
-  'country',
-  'externalId',
-  'phoneCountryCode',
-  'mainDepartmentId',
-  'mainDepartmentCode',
-  'expiredAt',
-  'directManagement',
-  'signedUp',
-] as const;
+/**
+ * `User` fields that take arguments and have field resolvers (graphql/resolvers/users.ts, which
+ * checks it defines every one), so the model does not carry them.
+ */
+export type NestedUserField = KeysOf<User, 'roles' | 'groups' | 'departments' | 'authorizedResources'>;
 
-/** Boolean profile fields kept in the `profile` JSON column. */
-export const PROFILE_BOOLEAN_FIELDS = ['emailVerified', 'phoneVerified', 'blocked', 'isDeleted'] as const;
+/**
+ * Lists authing-local always answers empty: it links no external identities and keeps no
+ * user-defined data. Typed `never[]` so the model also fits the REST `User`, whose list items
+ * are not nullable as GraphQL's are.
+ */
+type EmptyListField = KeysOf<User, 'identities' | 'customData'>;
 
-export type ProfileStringField = (typeof PROFILE_STRING_FIELDS)[number];
-export type ProfileBooleanField = (typeof PROFILE_BOOLEAN_FIELDS)[number];
+/** The fields of the generated `User` that the model carries. */
+type WireField = Exclude<keyof User, '__typename' | NestedUserField>;
 
-/** What the `profile` column holds. */
-export type StoredProfile = Partial<Record<ProfileStringField, string | null>> &
-  Partial<Record<ProfileBooleanField, boolean | null>> & { registerSource?: string[] };
-
-/** A user as the wire sends it: every field of Authing's `User`, `password` always null. */
-export type WireUser = {
-  id: string;
-  arn: string;
-  status: 'Suspended' | 'Resigned' | 'Activated' | 'Archived';
-  userPoolId: string;
-  username: string | null;
-  email: string | null;
-  phone: string | null;
-  emailVerified: boolean;
-  phoneVerified: boolean;
-  identities: never[];
-  customData: never[];
-  registerSource: string[];
-  password: null;
-  token: string | null;
-  loginsCount: number;
-  lastLogin: string | null;
-  lastIP: string | null;
-  blocked: boolean;
-  isDeleted: boolean;
-  newlyCreated: boolean;
-  createdAt: string;
-  updatedAt: string;
-} & Record<Exclude<ProfileStringField, 'photo' | 'signedUp'>, string | null> & { photo: string; signedUp: string };
-
-export function parseProfile(json: string): StoredProfile {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' ? (value as StoredProfile) : {};
-  } catch {
-    return {};
-  }
-}
+/**
+ * A user as GraphQL and REST send it: every carried field of the generated `User`, none optional.
+ * A field added to `User` in the SDL therefore fails to compile in `toWireUser` after
+ * `npm run codegen`, instead of resolving to `null` unnoticed.
+ */
+export type WireUser = { [K in Exclude<WireField, EmptyListField>]: Exclude<User[K], undefined> } & { [K in EmptyListField]: never[] };
 
 /** Maps a users row to the wire `User`. */
 export function toWireUser(row: UsersTable): WireUser {
   const p = parseProfile(row.profile);
-  const strings = Object.fromEntries(PROFILE_STRING_FIELDS.map((k) => [k, p[k] ?? null])) as Record<ProfileStringField, string | null>;
+  // Object.fromEntries loses the keys; PROFILE_STRING_FIELDS is exactly ProfileStringField, and
+  // indexing WireUser by it proves each of them is a field of `User`.
+  const strings = Object.fromEntries(PROFILE_STRING_FIELDS.map((k) => [k, p[k] ?? null])) as Pick<WireUser, ProfileStringField>;
   return {
     ...strings,
     id: row.id,
     arn: `arn:cn:authing:${row.userpool_id}:user:${row.id}`,
-    status: row.status as WireUser['status'],
+    // Only services write the column, and only UserStatus values.
+    status: row.status as UserStatus,
     userPoolId: row.userpool_id,
     username: row.username,
     email: row.email,
@@ -107,7 +50,9 @@ export function toWireUser(row: UsersTable): WireUser {
     customData: [],
     registerSource: p.registerSource ?? [],
     photo: p.photo ?? DEFAULT_PHOTO,
+    // Never sent, not even the hash.
     password: null,
+    // Set by login and registration only.
     token: null,
     loginsCount: row.logins_count,
     lastLogin: row.last_login,

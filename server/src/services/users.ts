@@ -7,31 +7,11 @@ import type { Db, ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
 import { pageWindow, type Page } from './paging.js';
-import {
-  PROFILE_BOOLEAN_FIELDS,
-  PROFILE_STRING_FIELDS,
-  parseProfile,
-  toWireUser,
-  type ProfileBooleanField,
-  type ProfileStringField,
-  type StoredProfile,
-  type WireUser,
-} from './user-wire.js';
+import { mergeProfile, parseProfile, type UserInput } from './user-profile.js';
+import { toWireUser, type WireUser } from './user-wire.js';
 
+export type { UserInput } from './user-profile.js';
 export type { WireUser } from './user-wire.js';
-
-/** User fields as `CreateUserInput` / `UpdateUserInput` / `RegisterProfile` carry them. Password is plaintext. */
-export type UserInput = {
-  username?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  password?: string | null;
-  loginsCount?: number | null;
-  lastLogin?: string | null;
-  lastIP?: string | null;
-  registerSource?: readonly string[] | null;
-} & Partial<Record<ProfileStringField, string | null>> &
-  Partial<Record<ProfileBooleanField, boolean | null>>;
 
 /** Identifiers a user can be found by. */
 export interface UserKeys {
@@ -48,21 +28,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Empty strings mean "not given" on the wire. */
 const given = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 const normEmail = (v: string | null | undefined): string | null => given(v)?.toLowerCase() ?? null;
-
-/** The profile JSON with the input's long-tail fields merged over `base`. */
-function mergeProfile(base: StoredProfile, input: UserInput): StoredProfile {
-  const out: StoredProfile = { ...base };
-  for (const k of PROFILE_STRING_FIELDS) {
-    const v = input[k];
-    if (v !== undefined) out[k] = v;
-  }
-  for (const k of PROFILE_BOOLEAN_FIELDS) {
-    const v = input[k];
-    if (v !== undefined) out[k] = v;
-  }
-  if (input.registerSource) out.registerSource = [...input.registerSource];
-  return out;
-}
 
 /** Which unique key of `candidate` another user of the pool already holds, if any. */
 async function conflictOf(

@@ -76,7 +76,7 @@ export class AclClient {
    * @returns the decision (sent as REST `POST /api/v2/acl/is-allowed`, retried like a read)
    * @throws {@link AuthingError}
    * @example
-   * if (await management.acl.isAllowed(userId, 'books:42', 'books:edit', { namespace: 'library' })) { ... }
+   * if (await management.acl.isAllowed(userId, 'books:42', 'books:edit', { namespace: 'library' })) console.log('may edit');
    */
   isAllowed(
     userId: string,
@@ -113,6 +113,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.revokeResource({ namespace: 'library', resource: 'books:42', opts: [{ targetType: 'USER', targetIdentifier: userId }] });
    */
   revokeResource(params: RevokeResourceParams, requestOptions?: RequestOptions): Promise<boolean> {
     return grants.revokeResource(this.#context, params, requestOptions);
@@ -127,6 +129,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { list } = await management.acl.listAuthorizedResources('ROLE', 'editors', 'library');
    */
   listAuthorizedResources(
     targetType: PolicyAssignmentTargetType,
@@ -176,6 +180,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ total, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { total, list } = await management.acl.listNamespaces(1, 20);
    */
   listNamespaces(page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Namespaces> {
     return namespaces.listNamespaces(this.#context, page, limit, requestOptions);
@@ -188,6 +194,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated namespace
    * @throws {@link AuthingError} code 3005 when the namespace does not exist
+   * @example
+   * const ns = await management.acl.updateNamespace('library', { name: 'City library' });
    */
   updateNamespace(code: string, updates: NamespaceUpdates, requestOptions?: RequestOptions): Promise<Namespace> {
     return namespaces.updateNamespace(this.#context, code, updates, requestOptions);
@@ -199,6 +207,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError} code 3003 when the namespace does not exist
+   * @example
+   * await management.acl.deleteNamespace('library');
    */
   deleteNamespace(code: string, requestOptions?: RequestOptions): Promise<boolean> {
     return namespaces.deleteNamespace(this.#context, code, requestOptions);
@@ -210,6 +220,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.acl.listResources({ namespace: 'library', type: 'DATA' });
    */
   listResources(options: ResourceListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Resource>> {
     return resources.listResources(this.#context, options, requestOptions);
@@ -235,6 +247,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the updated resource
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.updateResource('books', { namespace: 'library', actions: [{ name: 'books:read' }, { name: 'books:edit' }] });
    */
   updateResource(code: string, updates: ResourceUpdates, requestOptions?: RequestOptions): Promise<Resource> {
     return resources.updateResource(this.#context, code, updates, requestOptions);
@@ -247,6 +261,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.deleteResource('books', 'library');
    */
   deleteResource(code: string, namespace: string, requestOptions?: RequestOptions): Promise<boolean> {
     return resources.deleteResource(this.#context, code, namespace, requestOptions);
@@ -258,6 +274,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the resource, or null when there is none
    * @throws {@link AuthingError}
+   * @example
+   * const resource = await management.acl.getResourceById(resourceId);
    */
   getResourceById(id: string, requestOptions?: RequestOptions): Promise<Resource | null> {
     return resources.getResourceById(this.#context, id, requestOptions);
@@ -269,6 +287,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the resource, or null when there is none
    * @throws {@link AuthingError}
+   * @example
+   * const books = await management.acl.getResourceByCode({ namespace: 'library', code: 'books' });
    */
   getResourceByCode(lookup: { namespace: string; code: string }, requestOptions?: RequestOptions): Promise<Resource | null> {
     return resources.getResourceByCode(this.#context, lookup, requestOptions);
@@ -282,6 +302,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.acl.programmaticAccessAccountList(appId, 1, 20);
    */
   programmaticAccessAccountList(appId: string, page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<ProgrammaticAccessAccount>> {
     return programmatic.programmaticAccessAccountList(this.#context, appId, page, limit, requestOptions);
@@ -311,6 +333,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the account (`enabled: true`)
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.enableProgrammaticAccessAccount(accountId);
    */
   enableProgrammaticAccessAccount(id: string, requestOptions?: RequestOptions): Promise<ProgrammaticAccessAccount> {
     return programmatic.enableProgrammaticAccessAccount(this.#context, id, requestOptions);
@@ -322,6 +346,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the account (`enabled: false`)
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.disableProgrammaticAccessAccount(accountId);
    */
   disableProgrammaticAccessAccount(id: string, requestOptions?: RequestOptions): Promise<ProgrammaticAccessAccount> {
     return programmatic.disableProgrammaticAccessAccount(this.#context, id, requestOptions);
@@ -333,6 +359,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.deleteProgrammaticAccessAccount(accountId);
    */
   deleteProgrammaticAccessAccount(id: string, requestOptions?: RequestOptions): Promise<boolean> {
     return programmatic.deleteProgrammaticAccessAccount(this.#context, id, requestOptions);
@@ -345,6 +373,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the account with its new `secret`
    * @throws {@link AuthingError}
+   * @example
+   * const { secret } = await management.acl.refreshProgrammaticAccessAccountSecret(accountId);
    */
   refreshProgrammaticAccessAccountSecret(id: string, secret?: string, requestOptions?: RequestOptions): Promise<ProgrammaticAccessAccount> {
     return programmatic.refreshProgrammaticAccessAccountSecret(this.#context, id, secret, requestOptions);
@@ -356,6 +386,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError}
+   * @example
+   * const { totalCount, list } = await management.acl.getApplicationAccessPolicies({ appId, page: 1, limit: 20 });
    */
   getApplicationAccessPolicies(
     options: { appId: string; page?: number; limit?: number },
@@ -370,6 +402,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.enableApplicationAccessPolicy({ appId, targetType: 'ROLE', targetIdentifiers: ['editors'], namespace: 'library' });
    */
   enableApplicationAccessPolicy(policy: ApplicationAccessPolicy, requestOptions?: RequestOptions): Promise<boolean> {
     return appAccess.enableApplicationAccessPolicy(this.#context, policy, requestOptions);
@@ -381,6 +415,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.disableApplicationAccessPolicy({ appId, targetType: 'ROLE', targetIdentifiers: ['editors'], namespace: 'library' });
    */
   disableApplicationAccessPolicy(policy: ApplicationAccessPolicy, requestOptions?: RequestOptions): Promise<boolean> {
     return appAccess.disableApplicationAccessPolicy(this.#context, policy, requestOptions);
@@ -392,6 +428,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.deleteApplicationAccessPolicy({ appId, targetType: 'ORG', targetIdentifiers: [nodeId], inheritByChildren: true });
    */
   deleteApplicationAccessPolicy(policy: ApplicationAccessPolicy, requestOptions?: RequestOptions): Promise<boolean> {
     return appAccess.deleteApplicationAccessPolicy(this.#context, policy, requestOptions);
@@ -416,6 +454,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns true
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.denyAccessApplication({ appId, targetType: 'GROUP', targetIdentifiers: ['contractors'] });
    */
   denyAccessApplication(policy: ApplicationAccessPolicy, requestOptions?: RequestOptions): Promise<boolean> {
     return appAccess.denyAccessApplication(this.#context, policy, requestOptions);
@@ -427,6 +467,8 @@ export class AclClient {
    * @param requestOptions - per-call signal, timeout, headers
    * @returns the application with its `permissionStrategy`
    * @throws {@link AuthingError}
+   * @example
+   * await management.acl.updateDefaultApplicationAccessPolicy({ appId, defaultStrategy: 'DENY_ALL' });
    */
   updateDefaultApplicationAccessPolicy(
     options: { appId: string; defaultStrategy: DefaultStrategy },

@@ -22,12 +22,11 @@ type TypeDrift<A, B> = { [K in keyof A & keyof B]-?: Mutual<Pick<A, K>, Pick<B, 
 /** `true` when the handwritten `Mine` and the generated `Generated` are the same type; else what differs. */
 type Same<Mine, Generated> = [KeyDrift<Mine, Generated>, TypeDrift<Mine, Generated>] extends [never, never]
   ? true
-  : {
-      // `& PropertyKey` makes the error print the keys rather than the alias that computed them.
-      onlyInInterface: Exclude<keyof Mine, keyof Generated> & PropertyKey;
-      onlyInGenerated: Exclude<keyof Generated, keyof Mine> & PropertyKey;
-      differ: TypeDrift<Mine, Generated> & PropertyKey;
-    };
+  : Report<Exclude<keyof Mine, keyof Generated>, Exclude<keyof Generated, keyof Mine>, TypeDrift<Mine, Generated>>;
+/** The error text: `& PropertyKey` on an inferred type makes it print keys, not the alias that computed them. */
+type Report<Mine, Generated, Differ> = [Mine, Generated, Differ] extends [infer M, infer G, infer D]
+  ? { onlyInInterface: M & PropertyKey; onlyInGenerated: G & PropertyKey; differ: D & PropertyKey }
+  : never;
 type Expect<Proof extends true> = Proof;
 
 export type CommonChecks = [

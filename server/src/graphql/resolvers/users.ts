@@ -1,9 +1,10 @@
 import { Errors } from '../../errors.js';
-import type { Resolvers } from '../../generated/graphql.js';
+import type { Resolvers, UserResolvers } from '../../generated/graphql.js';
 import * as acl from '../../services/acl.js';
 import * as groups from '../../services/groups.js';
 import * as orgs from '../../services/orgs.js';
 import * as roles from '../../services/roles.js';
+import type { NestedUserField } from '../../services/user-wire.js';
 import * as users from '../../services/users.js';
 import { manage, nested, ok, resourceTypeArg } from './shared.js';
 
@@ -55,6 +56,7 @@ export const userResolvers: Resolvers = {
     },
   },
 
+  // The fields the user model leaves out (services/user-wire.ts) must each have a resolver here.
   User: {
     async roles(user, { namespace }, { rc }) {
       return roles.listUserRoles(await nested(rc), user.id, namespace);
@@ -68,5 +70,5 @@ export const userResolvers: Resolvers = {
     async authorizedResources(user, { namespace, resourceType }, { rc }) {
       return acl.listAuthorizedResources(await nested(rc), 'USER', user.id, namespace, resourceTypeArg(resourceType));
     },
-  },
+  } satisfies Required<Pick<UserResolvers, NestedUserField>>,
 };
