@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+
+const graphqlShim = fileURLToPath(new URL('./src/core/graphql-shim.ts', import.meta.url));
 
 /**
  * The published entry points. Each is its own bundle entry so that an app importing one area
@@ -25,5 +28,16 @@ export default defineConfig({
   treeshake: true,
   // jose is ESM-only: bundling the two small modules used (JWT payload decoding) keeps the
   // CommonJS build loadable with require() on every Node 20, and nothing else of jose is loaded.
-  noExternal: [/^jose(\/|$)/],
+  // graphql-request is bundled with `graphql` replaced by src/core/graphql-shim.ts: it imports
+  // graphql's parser and printer only for AST documents, which authing-ts never sends, so apps
+  // neither install nor bundle graphql. Its chunk still loads on the first GraphQL call only.
+  noExternal: [/^jose(\/|$)/, 'graphql-request'],
+  esbuildPlugins: [
+    {
+      name: 'graphql-shim',
+      setup(build) {
+        build.onResolve({ filter: /^graphql$/ }, () => ({ path: graphqlShim }));
+      },
+    },
+  ],
 });

@@ -1,7 +1,8 @@
 /**
  * Browser bundle sizes of tiny apps that use one client, built from the BUILT packages the way an
  * app's bundler would: esbuild, `platform: 'browser'`, minified, resolved through package.json
- * `exports` from a consumer directory (see {@link createConsumerDir}), then gzip -9.
+ * `exports` from a consumer directory holding a snapshot of dist/ (see {@link createConsumerDir}),
+ * then gzip -9.
  *
  * The budgets live here and nowhere else; `test/package/size-budget.test.ts` enforces them and
  * `npm run bench` prints them next to authing-js-sdk.
@@ -81,7 +82,7 @@ export interface BundleResult {
   readonly contributors: ReadonlyArray<{ name: string; bytes: number }>;
   /** Absolute paths of every input file. */
   readonly inputs: readonly string[];
-  /** The file the app's import resolved to. */
+  /** The file the app's import resolved to, from its package: `authing-ts/dist/authentication.js`. */
   readonly entry: string;
   readonly warnings: readonly string[];
 }
@@ -95,6 +96,13 @@ function packageOf(file: string): string {
   }
   if (file.startsWith(REPO_ROOT)) return `authing-ts ${file.slice(REPO_ROOT.length).split(sep)[0]}/`;
   return file;
+}
+
+/** `authing-js-sdk/build/module/index.js` for a file inside node_modules, else the path itself. */
+function inPackage(file: string): string {
+  const marker = `${sep}node_modules${sep}`;
+  const at = file.lastIndexOf(marker);
+  return at >= 0 ? file.slice(at + marker.length).split(sep).join('/') : file;
 }
 
 /**
@@ -126,7 +134,7 @@ export async function bundleApp(app: SizeApp, consumer: ConsumerDir): Promise<Bu
     budget: app.sdk === 'authing-ts' ? BUDGETS[app.client] : undefined,
     contributors: [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
     inputs,
-    entry: imported ? resolve(consumer.dir, imported) : '?',
+    entry: imported ? inPackage(resolve(consumer.dir, imported)) : '?',
     warnings: result.warnings.map((w) => w.text),
   };
 }
