@@ -13,6 +13,9 @@ export const entries = {
   management: 'src/management.ts',
   authentication: 'src/authentication.ts',
   errors: 'src/errors.ts',
+  // The two defaults behind the package's `#default-fetch` import (package.json `imports`).
+  'fetch/default': 'src/core/fetch/default.ts',
+  'fetch/node': 'src/core/fetch/node.ts',
 };
 
 export default defineConfig({
@@ -32,6 +35,8 @@ export default defineConfig({
   // graphql's parser and printer only for AST documents, which authing-ts never sends, so apps
   // neither install nor bundle graphql. Its chunk still loads on the first GraphQL call only.
   noExternal: [/^jose(\/|$)/, 'graphql-request'],
+  // Resolved by whoever loads the package (Node or a bundler), by its conditions.
+  external: ['#default-fetch'],
   esbuildPlugins: [
     {
       name: 'graphql-shim',

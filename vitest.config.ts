@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// graphql ships CommonJS (`main`) and ESM (`module`): Vite would give the server's sources the ESM
+// copy while graphql-yoga, loaded by Node, gets the CommonJS one, and a schema or error from one
+// fails the other's `instanceof` checks. Node resolves `main` for both, so the tests do too.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 export default defineConfig({
   resolve: {
@@ -9,6 +15,8 @@ export default defineConfig({
     alias: {
       'authing-ts': here('./src/index.ts'),
       'authing-local': here('./server/src/index.ts'),
+      graphql: graphqlEntry,
+      '#default-fetch': here('./src/core/fetch/node.ts'),
     },
   },
   test: {

@@ -1,5 +1,6 @@
 /** Options and defaults shared by both clients; re-exported by every entry point. */
 export {
+  DEFAULT_DEADLINE,
   DEFAULT_HOST,
   DEFAULT_LANG,
   DEFAULT_MAX_RETRIES,

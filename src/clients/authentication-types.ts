@@ -17,6 +17,11 @@ export interface AuthenticationClientOptions {
   lang?: Lang;
   /** Per-attempt timeout in ms (0 disables it). Default {@link DEFAULT_TIMEOUT}. */
   timeout?: number;
+  /**
+   * Budget of each whole call in ms, every attempt included (0 disables it). Default: the longer
+   * of {@link DEFAULT_DEADLINE} and `timeout`, none when `timeout` is 0.
+   */
+  deadline?: number;
   /** Custom fetch. Default `globalThis.fetch`. */
   fetch?: FetchLike;
   /** Headers added to every request; an empty value removes a default header. */

@@ -59,6 +59,7 @@ export class AuthenticationClient {
       appId: options.appId,
       lang: options.lang,
       timeout: options.timeout,
+      deadline: options.deadline,
       retry: false,
       fetch: options.fetch,
       headers: options.headers,

@@ -23,6 +23,12 @@ export interface ManagementClientBaseOptions {
   lang?: Lang;
   /** Per-attempt timeout in ms (0 disables it). Default {@link DEFAULT_TIMEOUT}. */
   timeout?: number;
+  /**
+   * Budget of each whole call in ms: the token request, every attempt, a token refresh with its
+   * replay, and the waits between retries (0 disables it). Default: the longer of
+   * {@link DEFAULT_DEADLINE} and `timeout`, none when `timeout` is 0.
+   */
+  deadline?: number;
   /** Retry policy for idempotent requests; `false` disables retries. */
   retry?: RetryOptions | false;
   /** Custom fetch (tests, proxies). Default `globalThis.fetch`. */
@@ -81,13 +87,14 @@ export class ManagementClient {
       userPoolId,
       lang: options.lang,
       timeout: options.timeout,
+      deadline: options.deadline,
       retry: options.retry,
       fetch: options.fetch,
       headers: options.headers,
       requestFrom: options.requestFrom,
       onError: options.onError,
       getToken: () => provider?.getToken() ?? Promise.resolve(undefined),
-      invalidateToken: () => provider?.invalidate() ?? false,
+      invalidateToken: (rejected) => provider?.invalidate(rejected) ?? false,
     });
     const credentials = secret ? { secret } : { accessToken: accessToken ?? '' };
     provider = new ManagementTokenProvider({ transport, userPoolId, ...credentials });

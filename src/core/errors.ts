@@ -1,6 +1,9 @@
 /**
  * Every failure the SDK reports is an {@link AuthingError}. The transport never builds one with
  * `new`: it describes what happened and {@link toAuthingError} picks the class.
+ *
+ * Which class each fault ends in (server down, socket lost mid-body, slow, garbled body, 429,
+ * expired token, deadline passed), and what is sent again: docs/errors.md.
  */
 
 /** A redacted copy of the request that failed: credentials are masked, the body is never kept. */

@@ -1,9 +1,10 @@
 /**
  * The one fetch wrapper under both GraphQL (graphql-request) and REST (openapi-fetch): headers,
- * bearer token, timeout, caller signal, retries. Each public call gets its own wrapper bound to a
- * {@link CallState}, so per-call options never leak into another call.
+ * bearer token, timeout, deadline, caller signal, retries. Each public call gets its own wrapper
+ * bound to a {@link CallState}, so per-call options never leak into another call.
  */
-import { AuthingError, toAuthingError, type RequestSummary } from './errors.js';
+import { MAX_TIMER_MS, type Deadline } from './deadline.js';
+import { AuthingConnectionError, AuthingError, AuthingTimeoutError, toAuthingError, type RequestSummary } from './errors.js';
 import type { FetchLike, RequestOptions } from './options.js';
 import { summarizeRequest } from './redact.js';
 import { parseRetryAfter, retryDelay, sleep, type RetryPolicy } from './retry.js';
@@ -14,8 +15,6 @@ export interface CallOptions extends RequestOptions {
   auth?: boolean;
   /** A bearer token for this call only (an MFA token, a user's token) instead of the client's. */
   token?: string;
-  /** Marks a POST that only reads (`/api/v2/acl/is-allowed`): it may be retried and replayed. */
-  idempotent?: boolean;
 }
 
 /** Client-wide settings of the wrapper, resolved once by the transport. */
@@ -24,6 +23,8 @@ export interface HttpConfig {
   /** SDK and client headers, empty values already dropped. */
   readonly baseHeaders: Readonly<Record<string, string>>;
   readonly timeout: number;
+  /** The client's `deadline`; undefined derives it from the timeout ({@link Deadline.budget}). */
+  readonly deadline: number | undefined;
   readonly retry: RetryPolicy;
   readonly getToken?: (() => Promise<string | undefined>) | undefined;
 }
@@ -33,11 +34,17 @@ export interface CallState {
   readonly options: CallOptions;
   /** Only idempotent calls are retried. */
   readonly idempotent: boolean;
+  /** The whole call's budget, shared by a token refresh's replay. */
+  readonly deadline: Deadline;
+  /** The client's token as sent (not a per-call `token`): the one to drop if the server rejects it. */
+  token?: string;
   /** The request as sent; redacted into a {@link RequestSummary} only when an error needs it. */
   sent?: { method: string; url: string; headers: Headers };
   request?: RequestSummary;
   response?: Response;
   timeoutSignal?: AbortSignal;
+  /** What the current attempt's timer stands for: the `timeout`, or the rest of the deadline. */
+  timerLimit?: 'timeout' | 'deadline';
   /** Stops the current attempt's timeout timer; the transport calls it when the call settles. */
   clearTimer?: () => void;
 }
@@ -130,28 +137,54 @@ export function createCallFetch(config: HttpConfig, state: CallState): CallFetch
     state.sent = { method, url, headers };
 
     for (let retry = 1; ; retry++) {
-      const response = await attempt(config, state, url, { method, headers, body });
-      state.response = response;
-      if (!state.idempotent || retry > config.retry.maxRetries || !config.retry.retryWhen.includes(response.status)) {
-        return response;
-      }
-      const wait = retryDelay(retry, parseRetryAfter(response.headers.get('retry-after')));
-      if (wait === undefined) return response;
-      await response.body?.cancel().catch(() => undefined);
+      const retryable = state.idempotent && retry <= config.retry.maxRetries;
+      let response: Response;
       try {
-        await sleep(wait, state.options.signal);
-      } catch (reason) {
-        throw failure(state, reason);
+        response = await attempt(config, state, url, { method, headers, body });
+      } catch (error) {
+        // No answer at all (refused, reset, a keep-alive socket closed under the request): a read
+        // may go again. A timeout, an abort or a lapsed deadline ends the call.
+        if (!retryable || !unanswered(error) || !(await pause(state, retryDelay(retry, undefined)))) throw error;
+        continue;
       }
+      state.response = response;
+      if (!retryable || !config.retry.retryWhen.includes(response.status)) return response;
+      const wait = retryDelay(retry, parseRetryAfter(response.headers.get('retry-after')));
+      // A wait the deadline would cut short is not started: the caller gets this answer's error now.
+      if (wait === undefined || wait >= state.deadline.remaining()) return response;
+      await pause(state, wait);
     }
   };
+}
+
+function unanswered(error: unknown): boolean {
+  return error instanceof AuthingConnectionError && !(error instanceof AuthingTimeoutError);
+}
+
+/**
+ * Waits before a retry.
+ * @returns false, without waiting, when the wait would not end before the deadline
+ * @throws {@link AuthingAbortError} when the caller aborts during the wait
+ */
+async function pause(state: CallState, ms: number | undefined): Promise<boolean> {
+  if (ms === undefined || ms >= state.deadline.remaining()) return false;
+  try {
+    await sleep(ms, state.options.signal);
+  } catch (reason) {
+    throw failure(state, reason);
+  }
+  return true;
 }
 
 async function buildHeaders(config: HttpConfig, state: CallState, fromLibrary: Headers): Promise<Headers> {
   const { options } = state;
   const headers = new Headers(config.baseHeaders);
   fromLibrary.forEach((value, name) => headers.set(name, value));
-  const token = options.auth === false ? undefined : (options.token ?? (await readToken(config, state)));
+  let token = options.auth === false ? undefined : options.token;
+  if (token === undefined && options.auth !== false) {
+    token = await readToken(config, state);
+    state.token = token || undefined;
+  }
   if (token) headers.set('authorization', `Bearer ${token}`);
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const empty: string[] = [];
@@ -178,45 +211,79 @@ async function readToken(config: HttpConfig, state: CallState): Promise<string |
 async function attempt(config: HttpConfig, state: CallState, url: string, init: RequestInit): Promise<Response> {
   const caller = state.options.signal;
   if (caller?.aborted) throw failure(state, caller.reason);
-  const ms = state.options.timeout ?? config.timeout;
+  // Nothing is sent once the deadline has passed: the caller has been told the call failed.
+  if (state.deadline.expired) throw failure(state, undefined);
+  state.response = undefined;
+  const timeout = state.options.timeout ?? config.timeout;
+  const left = state.deadline.remaining();
+  const bounded = timeout > 0 && timeout <= MAX_TIMER_MS;
+  const ms = bounded ? Math.min(timeout, left) : left;
   state.clearTimer?.();
   // A plain timer, cleared when the call settles: AbortSignal.timeout costs about a millisecond a
   // call on Node 20 (a weakly held timer per signal), which was most of the SDK's own overhead.
   let timeoutSignal: AbortSignal | undefined;
-  if (ms > 0 && Number.isFinite(ms)) {
+  if (Number.isFinite(ms)) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out', 'TimeoutError')), ms);
     state.clearTimer = () => clearTimeout(timer);
+    state.timerLimit = bounded && timeout < left ? 'timeout' : 'deadline';
     timeoutSignal = controller.signal;
   }
   state.timeoutSignal = timeoutSignal;
   const signal = anySignal([caller, timeoutSignal]);
+  let headersArrived = false;
   try {
     const pending = config.fetch(url, signal ? { ...init, signal } : init);
     // Race the signal too: an injected fetch that ignores `signal` must still time out.
-    return await (signal ? raceSignal(pending, signal) : pending);
+    const response = await (signal ? raceSignal(pending, signal) : pending);
+    headersArrived = true;
+    // The body belongs to the attempt: losing it half-way is a failed attempt like losing the
+    // headers (an AuthingConnectionError, retried for reads), never a "malformed answer".
+    const text = response.text();
+    return buffered(response, await (signal ? raceSignal(text, signal) : text));
   } catch (cause) {
-    throw failure(state, cause);
+    throw failure(state, cause, headersArrived);
   }
+}
+
+/**
+ * Serves a body already read to the two readers graphql-request and openapi-fetch call. Patching
+ * them on this instance costs nothing measurable; a second `Response` costs tens of microseconds.
+ * @param response - the answer, its body consumed
+ * @param text - that body
+ * @returns the same response
+ */
+function buffered(response: Response, text: string): Response {
+  response.text = () => Promise.resolve(text);
+  // JSON.parse's SyntaxError on a garbled body reaches the libraries as `json()`'s would.
+  response.json = () => Promise.resolve(text).then((body): unknown => JSON.parse(body));
+  return response;
 }
 
 /**
  * Classifies something thrown while no usable answer exists: caller abort, timeout, or network.
  * @param state - the call, whose signals tell abort from timeout
  * @param cause - what was thrown
+ * @param midBody - the headers had arrived, the body had not
  * @returns the AuthingError to throw (an AuthingError `cause` is returned as is)
  */
-export function failure(state: CallState, cause: unknown): AuthingError {
+export function failure(state: CallState, cause: unknown, midBody = false): AuthingError {
   if (cause instanceof AuthingError) return cause;
   const request = requestSummary(state);
   if (state.options.signal?.aborted) {
     return toAuthingError({ kind: 'abort', message: 'The request was aborted by the caller', request, cause: state.options.signal.reason });
   }
-  if (state.timeoutSignal?.aborted) {
+  const timedOut = state.timeoutSignal?.aborted === true;
+  if (timedOut ? state.timerLimit === 'deadline' : state.deadline.expired) {
+    const message = `The call did not finish within its deadline of ${state.deadline.ms} ms`;
+    return toAuthingError({ kind: 'timeout', message, request, cause });
+  }
+  if (timedOut) {
     return toAuthingError({ kind: 'timeout', message: 'The request timed out', request, cause });
   }
   const target = request ? ` (${request.method} ${stripQuery(request.url)})` : '';
-  return toAuthingError({ kind: 'network', message: `The request failed before any response${target}`, request, cause });
+  const message = midBody ? `The connection was lost while the answer was read${target}` : `The request failed before any response${target}`;
+  return toAuthingError({ kind: 'network', message, request, cause });
 }
 
 function stripQuery(url: string): string {
@@ -240,7 +307,14 @@ function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal |
   return controller.signal;
 }
 
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it aborts; a later
+ * rejection of `promise` is then handled, never reported as unhandled.
+ * @param promise - the work
+ * @param signal - what ends the wait
+ * @returns the work's value
+ */
+export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);

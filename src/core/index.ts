@@ -18,6 +18,7 @@ export {
   type RequestSummary,
 } from './errors.js';
 export {
+  DEFAULT_DEADLINE,
   DEFAULT_HOST,
   DEFAULT_LANG,
   DEFAULT_MAX_RETRIES,

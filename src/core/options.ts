@@ -21,6 +21,13 @@ export const DEFAULT_HOST = 'https://core.authing.cn';
 /** Per-attempt request timeout in milliseconds. */
 export const DEFAULT_TIMEOUT = 10_000;
 
+/**
+ * Budget of one whole call in milliseconds: the token request, every attempt and the waits
+ * between retries. When no `deadline` is set, a call gets the longer of this and its `timeout`
+ * (and none when `timeout` is 0), so raising `timeout` alone never makes attempts end early.
+ */
+export const DEFAULT_DEADLINE = 30_000;
+
 /** Language sent when none is configured (Authing's own default). */
 export const DEFAULT_LANG: Lang = 'zh-CN';
 
@@ -48,7 +55,12 @@ export const RETRY_MAX_JITTER = 250;
  */
 export const RETRY_MAX_DELAY = 10_000;
 
-/** Retry policy for idempotent requests (GET, HEAD, PUT, DELETE, GraphQL queries). */
+/**
+ * Retry policy for idempotent requests (GET, HEAD, PUT, DELETE, GraphQL queries, and calls passed
+ * `idempotent: true`). They are retried on the `retryWhen` statuses and when no whole answer
+ * arrived (connection refused or reset, socket lost mid-body); never after a timeout, and never
+ * when the wait would end after the call's `deadline`.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default {@link DEFAULT_MAX_RETRIES}, at most {@link MAX_RETRIES_CEILING}. */
   maxRetries?: number;
@@ -68,6 +80,22 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds (0 disables it), overriding the client's `timeout`. */
   timeout?: number;
+  /**
+   * Longest time in milliseconds this whole call may take, overriding the client's `deadline`:
+   * the token request, every attempt, a token refresh and its replay, and the waits between
+   * retries (0 disables it). When it passes the call throws an `AuthingTimeoutError`; a wait for
+   * a retry that would end after it is not started, and the last answer's error is thrown instead
+   * (an `AuthingRateLimitError` with `retryAfter` for a 429). Default: the longer of
+   * {@link DEFAULT_DEADLINE} and `timeout`, none when `timeout` is 0.
+   */
+  deadline?: number;
+  /**
+   * Declares whether sending this call more than once is safe. By default reads are (GET, HEAD,
+   * PUT, DELETE, GraphQL queries, POSTs that only read) and are retried, and sent again after the
+   * management token was refreshed; mutations and other POSTs are sent exactly once, whatever
+   * fails. `true` opts a mutation in (e.g. one your server deduplicates); `false` opts a read out.
+   */
+  idempotent?: boolean;
   /** Extra headers for this call; an empty string removes a header the SDK would send. */
   headers?: Record<string, string>;
 }

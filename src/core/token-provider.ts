@@ -88,13 +88,16 @@ export class ManagementTokenProvider {
   }
 
   /**
-   * Drops the cached token after the server rejected it.
+   * Drops the cached token after the server rejected it. Concurrent calls rejected with the same
+   * token all land here; only the first drops it, so a token already fetched to replace it is
+   * kept and every one of them waits for, or reuses, the same single replacement.
+   * @param rejected - the token the server rejected; without it the cached token is dropped
    * @returns true when fetching a new token may help: false for a fixed `accessToken`, and false
    * before any token was fetched (then the secret itself is wrong and a retry would fail again)
    */
-  invalidate(): boolean {
+  invalidate(rejected?: string): boolean {
     if (this.#fixed !== undefined) return false;
-    this.#cached = undefined;
+    if (rejected === undefined || this.#cached?.token === rejected) this.#cached = undefined;
     return this.#fetchedOnce;
   }
 

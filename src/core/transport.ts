@@ -2,10 +2,12 @@
  * THE transport: every sub-client method is one call into {@link Transport.graphql} or
  * {@link Transport.rest}. Holds no global state and never changes the options it was given.
  */
+import { Deadline } from './deadline.js';
 import { AuthingAuthenticationError, AuthingError, attachCallSite, toAuthingError } from './errors.js';
 import { describeOperation, GraphQLCaller, type TypedDocument, type VariablesArgs } from './graphql.js';
-import { createCallFetch, type CallOptions, type CallState, type HttpConfig } from './http.js';
+import { createCallFetch, failure, raceSignal, type CallOptions, type CallState, type HttpConfig } from './http.js';
 import {
+  DEFAULT_DEADLINE,
   DEFAULT_HOST,
   DEFAULT_LANG,
   DEFAULT_REQUEST_FROM,
@@ -24,6 +26,9 @@ import {
   type RestClient,
 } from './rest.js';
 import { resolveRetry } from './retry.js';
+// Node: node:http with keep-alive (./fetch/node.ts); elsewhere the global fetch (./fetch/default.ts),
+// chosen by the package's `imports` conditions so browser bundles never see node:http.
+import { defaultFetch } from '#default-fetch';
 
 /** Settings of one {@link Transport}; copied on construction. */
 export interface TransportOptions {
@@ -37,9 +42,14 @@ export interface TransportOptions {
   lang?: Lang;
   /** Per-attempt timeout in ms; 0 disables it. Default {@link DEFAULT_TIMEOUT}. */
   timeout?: number;
+  /**
+   * Budget of each whole call in ms (token, attempts, refresh and replay, waits); 0 disables it.
+   * Default: the longer of {@link DEFAULT_DEADLINE} and the call's timeout, none when that is 0.
+   */
+  deadline?: number;
   /** Retry policy for idempotent requests; `false` disables retries. */
   retry?: RetryOptions | false;
-  /** Custom fetch. Default `globalThis.fetch`, looked up at call time. */
+  /** Custom fetch. Default: node:http with keep-alive on Node, `globalThis.fetch` elsewhere. */
   fetch?: FetchLike;
   /** Headers added to every request; an empty value removes a default header. */
   headers?: Record<string, string>;
@@ -50,10 +60,11 @@ export interface TransportOptions {
   /** Supplies the bearer token; `undefined` sends none. */
   getToken?: () => Promise<string | undefined>;
   /**
-   * Called when the server rejects the token (2020 / 401). Returns true when a fresh token can
-   * be obtained, in which case a GraphQL query or REST GET is sent once more.
+   * Called with the token a call sent when the server rejected it (2020 / 401). Returns true when
+   * a fresh token can be obtained, in which case an idempotent call (a GraphQL query, a REST GET,
+   * one passed `idempotent: true`) is sent once more with the token `getToken` then gives.
    */
-  invalidateToken?: () => boolean;
+  invalidateToken?: (rejected: string) => boolean;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['get', 'head', 'put', 'delete', 'options']);
@@ -81,21 +92,22 @@ export class Transport<Paths = Record<string, never>> {
   readonly #restClient: LooseRestClient;
   readonly #graphql: GraphQLCaller;
   readonly #onError: ((error: AuthingError) => void) | undefined;
-  readonly #invalidateToken: (() => boolean) | undefined;
+  readonly #invalidateToken: ((rejected: string) => boolean) | undefined;
   readonly #reported = new WeakSet<AuthingError>();
 
   /**
    * @param options - settings; the object is read, never kept or changed
-   * @throws {@link AuthingValidationError} when `host` is not an absolute http(s) URL or `timeout` is negative
+   * @throws {@link AuthingValidationError} when `host` is not an absolute http(s) URL, or `timeout` or `deadline` is negative
    */
   constructor(options: TransportOptions = {}) {
     this.host = normalizeHost(options.host ?? DEFAULT_HOST);
     this.graphqlEndpoint = `${this.host}/graphql/v2`;
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     if (!(timeout >= 0)) throw toAuthingError({ kind: 'validation', argument: 'timeout', message: 'timeout must be a number of milliseconds ≥ 0' });
+    checkDeadline(options.deadline);
     const customFetch = options.fetch;
     this.#http = Object.freeze({
-      fetch: customFetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
+      fetch: customFetch ?? defaultFetch,
       baseHeaders: Object.freeze(
         withoutEmpty({
           'x-authing-userpool-id': options.userPoolId,
@@ -108,6 +120,7 @@ export class Transport<Paths = Record<string, never>> {
         }),
       ),
       timeout,
+      deadline: options.deadline,
       retry: resolveRetry(options.retry),
       getToken: options.getToken,
     });
@@ -136,7 +149,7 @@ export class Transport<Paths = Record<string, never>> {
     const callSite = new Error();
     const [variables, options = {}] = args;
     const operation = describeOperation(document);
-    return this.#run(callSite, options, operation.isQuery, (state, fetch) =>
+    return this.#run(callSite, options, options.idempotent ?? operation.isQuery, (state, fetch) =>
       this.#graphql.execute<TResult>(operation, variables ?? undefined, fetch, state),
     );
   }
@@ -150,38 +163,61 @@ export class Transport<Paths = Record<string, never>> {
     });
   }
 
+  /**
+   * One public call: its deadline, its attempts, and after a rejected token one refresh and one
+   * replay (idempotent calls only). Every failure leaves as an AuthingError, at the latest when
+   * the deadline passes, whatever the fetch or the libraries are still doing.
+   */
   async #run<T>(
     callSite: Error | undefined,
     options: CallOptions,
     idempotent: boolean,
     send: (state: CallState, fetch: ReturnType<typeof createCallFetch>) => Promise<T>,
   ): Promise<T> {
-    const once = async () => {
-      const state: CallState = { options, idempotent };
+    let deadline: Deadline;
+    try {
+      checkDeadline(options.deadline);
+      deadline = new Deadline(Deadline.budget(options.deadline ?? this.#http.deadline, options.timeout ?? this.#http.timeout));
+    } catch (thrown) {
+      throw this.#fail(asAuthingError(thrown), callSite);
+    }
+    let state: CallState = { options, idempotent, deadline };
+    const once = async (): Promise<T> => {
+      const current: CallState = (state = { options, idempotent, deadline });
       try {
-        return await send(state, createCallFetch(this.#http, state));
+        return await send(current, createCallFetch(this.#http, current));
       } finally {
-        state.clearTimer?.();
+        current.clearTimer?.();
+      }
+    };
+    const withReplay = async (): Promise<T> => {
+      try {
+        return await once();
+      } catch (thrown) {
+        const error = asAuthingError(thrown);
+        const rejected = state.token;
+        if (rejected === undefined || !this.#shouldRefreshToken(error, options)) throw error;
+        // Told even for a mutation, so that the next call fetches a fresh token.
+        const canRetry = this.#invalidateToken?.(rejected) ?? false;
+        if (!canRetry || !idempotent) throw error;
+        return await once();
       }
     };
     try {
-      return await once();
+      const signal = deadline.signal;
+      return await (signal ? raceSignal(withReplay(), signal) : withReplay());
     } catch (thrown) {
-      let error = asAuthingError(thrown);
-      if (this.#shouldRefreshToken(error, options)) {
-        const canRetry = this.#invalidateToken?.() ?? false;
-        if (canRetry && idempotent) {
-          try {
-            return await once();
-          } catch (second) {
-            error = asAuthingError(second);
-          }
-        }
-      }
-      attachCallSite(error, callSite);
-      this.#report(error);
-      throw error;
+      // Only the deadline's own reason can arrive here unmapped.
+      throw this.#fail(thrown instanceof AuthingError ? thrown : failure(state, thrown), callSite);
+    } finally {
+      deadline.clear();
     }
+  }
+
+  #fail(error: AuthingError, callSite: Error | undefined): AuthingError {
+    attachCallSite(error, callSite);
+    this.#report(error);
+    return error;
   }
 
   /** Only a server's rejection of the client's own token says anything about that token. */
@@ -203,6 +239,12 @@ export class Transport<Paths = Record<string, never>> {
     } catch {
       // The hook only observes; a failing logger must not replace the real error.
     }
+  }
+}
+
+function checkDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && !(deadline >= 0)) {
+    throw toAuthingError({ kind: 'validation', argument: 'deadline', message: 'deadline must be a number of milliseconds ≥ 0' });
   }
 }
 
