@@ -276,7 +276,10 @@ describe('a browser app bundled from the installed package', () => {
     const text = result.outputFiles[0]!.text;
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((p) => p.startsWith('node_modules/authing-ts/dist/authentication.js'))).toBe(true);
-    expect(inputs.filter((p) => /^node_modules\/authing-ts\/(?!dist\/[^/]+\.js$)/.test(p)), 'only the ESM build is bundled').toEqual([]);
+    expect(inputs.filter((p) => /^node_modules\/authing-ts\/(?!dist\/(fetch\/)?[^/]+\.js$)/.test(p)), 'only the ESM build is bundled').toEqual([]);
+    // The `#default-fetch` import resolves to the global fetch in a browser, never to node:http.
+    expect(inputs).toContain('node_modules/authing-ts/dist/fetch/default.js');
+    expect(inputs).not.toContain('node_modules/authing-ts/dist/fetch/node.js');
     expect(text.match(/\brequire\(/g) ?? []).toEqual([]);
     expect(text.match(/["'`]node:[a-z_/]+["'`]/g) ?? []).toEqual([]);
   });
