@@ -3,6 +3,8 @@ import { readPassword } from './auth/rsa.js';
 import { AuthingServerError, Errors, type Lang } from './errors.js';
 import { langOf } from './i18n.js';
 import type { ServiceContext } from './services/context.js';
+import { ServiceErrors } from './services/errors.js';
+import { isSessionOpen } from './services/sessions.js';
 import type { Store } from './storage/store.js';
 
 /** The secrets of one user pool that the HTTP layer needs. */
@@ -30,17 +32,26 @@ export interface ServerState {
 }
 
 /**
- * Verifies a token with the key of the pool it claims, refusing user tokens ended by logout.
- * Every token check goes through here: forged, expired, revoked and unknown-pool tokens are all 2020.
+ * Verifies a token with the key of the pool it claims, refusing user tokens ended by logout and
+ * tokens of users who were blocked (or deleted) since. Every token check goes through here: forged,
+ * expired, revoked and unknown-pool tokens are all 2020.
  */
 export async function verifyPoolToken(state: ServerState, token: string): Promise<{ pool: PoolKeys; claims: TokenClaims }> {
   const claimed = claimedPoolId(token);
   const pool = claimed ? await state.findPool(claimed) : null;
   if (!pool) throw Errors.notLoggedIn();
   const claims = await verifyToken(token, pool.jwtSecret);
-  if (claims.kind === 'user' && (await state.isRevoked(claims.jti))) throw Errors.notLoggedIn();
+  if (claims.userPoolId !== pool.id) throw Errors.notLoggedIn();
+  if (claims.kind === 'user' && ((await state.isRevoked(claims.jti)) || !(await isSessionOpen(state.store, claims)))) {
+    throw Errors.notLoggedIn();
+  }
   return { pool, claims };
 }
+
+const foreignToken = () => new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
+
+/** Password checks (logins, registrations) made per HTTP request: aliases and batched operations share one request. */
+const passwordChecks = new WeakMap<Request, number>();
 
 export interface ManagementPrincipal {
   kind: 'management';
@@ -94,21 +105,37 @@ export class RequestContext {
   private async resolvePrincipal(): Promise<ManagementPrincipal | UserPrincipal | null> {
     const token = this.bearer();
     if (!token) return null;
-    const { pool, claims } = await verifyPoolToken(this.state, token);
-    const named = this.header('x-authing-userpool-id');
-    if (named && named !== claims.userPoolId) {
-      throw new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
-    }
-    const appHeader = this.header('x-authing-app-id');
-    if (!named && appHeader) {
-      const appPool = await this.state.findAppPool(appHeader);
-      if (appPool && appPool.id !== claims.userPoolId) {
-        throw new AuthingServerError(2020, '令牌不属于该用户池', 'The token does not belong to this user pool', undefined, 401);
-      }
-    }
+    const { pool, claims } = await this.verify(token);
     const service: ServiceContext = { store: this.state.store, poolId: pool.id };
     if (claims.kind === 'management') return { kind: 'management', pool, service };
     return { kind: 'user', pool, service, userId: claims.userId, claims, token };
+  }
+
+  /**
+   * Verifies a token (the Bearer one, or one passed as an argument, e.g. to `refreshAccessToken`)
+   * and checks it belongs to the pool this request names by `x-authing-userpool-id`, or else by
+   * `x-authing-app-id`: a token is only ever used, or refreshed, by its own pool.
+   */
+  async verify(token: string): Promise<{ pool: PoolKeys; claims: TokenClaims }> {
+    const verified = await verifyPoolToken(this.state, token);
+    const named = this.header('x-authing-userpool-id');
+    if (named && named !== verified.claims.userPoolId) throw foreignToken();
+    const appHeader = this.header('x-authing-app-id');
+    if (!named && appHeader) {
+      const appPool = await this.state.findAppPool(appHeader);
+      if (appPool && appPool.id !== verified.claims.userPoolId) throw foreignToken();
+    }
+    return verified;
+  }
+
+  /**
+   * Claims this request's one password check. Logins and registrations cost a password hash each,
+   * so one request may carry one of them, whatever aliases or batching it uses; a second is 400.
+   */
+  claimPasswordCheck(): void {
+    const used = passwordChecks.get(this.request) ?? 0;
+    if (used >= 1) throw ServiceErrors.onePasswordCheckPerRequest();
+    passwordChecks.set(this.request, used + 1);
   }
 
   /** Management operations need a management token of the pool. */

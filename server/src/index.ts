@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import type { LoginLockoutOptions } from './auth/login-guard.js';
+import type { PasswordHasher } from './auth/password.js';
 import { close, listen, type FetchHandler } from './http/node.js';
 import { createServerState } from './state.js';
 import { createUserPool, ensureDefaultPool, type PoolCredentials } from './storage/bootstrap.js';
@@ -8,6 +10,8 @@ import { Store } from './storage/store.js';
 export { createApp } from './app.js';
 export type { FetchHandler } from './http/node.js';
 export type { PoolCredentials } from './storage/bootstrap.js';
+export type { LoginLockoutOptions } from './auth/login-guard.js';
+export type { PasswordHasher } from './auth/password.js';
 
 /** Options of {@link startLocalAuthing}. */
 export interface StartOptions {
@@ -17,6 +21,14 @@ export interface StartOptions {
   db?: string;
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (error: unknown) => void;
+  /**
+   * Failed password logins that lock an account (per user pool, counted across loginByUsername and
+   * loginByEmail), answering 2000 until the lock ends. Default `{ maxFailures: 5, windowSeconds: 600,
+   * lockSeconds: 600 }`; `false` turns it off.
+   */
+  loginLockout?: LoginLockoutOptions | false;
+  /** How passwords are hashed and checked. Default: scrypt (N=16384, r=8, p=1). */
+  passwordHasher?: PasswordHasher;
 }
 
 
@@ -42,7 +54,7 @@ export interface LocalAuthing extends PoolCredentials {
  * await s.close();
  */
 export async function startLocalAuthing(options: StartOptions = {}): Promise<LocalAuthing> {
-  const store = await Store.open(options.db ?? ':memory:');
+  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher });
   let server: Server | undefined;
   try {
     const credentials = await ensureDefaultPool(store);

@@ -19,6 +19,8 @@ export interface UserClaims {
   userId: string;
   appId: string | null;
   jti: string;
+  /** The user's session generation when the token was issued; blocking the user moves it on. */
+  sessionVersion: number;
   iat: number;
   exp: number;
 }
@@ -54,6 +56,8 @@ export interface UserTokenSubject {
   username: string | null;
   email: string | null;
   phone: string | null;
+  /** The user's current session generation (`users.session_version`). */
+  sessionVersion: number;
 }
 
 /** Signs a user id_token; the SDKs read the user id from `sub` or `data.id`. */
@@ -70,6 +74,7 @@ export async function signUserToken(user: UserTokenSubject, jwtSecret: string, i
       username: user.username,
       email: user.email,
       phone: user.phone,
+      sessionVersion: user.sessionVersion,
     },
     userpool_id: user.userPoolId,
     email: user.email,
@@ -102,7 +107,7 @@ export function claimedPoolId(token: string): string | null {
 export async function verifyToken(token: string, jwtSecret: string): Promise<TokenClaims> {
   try {
     const { payload } = await jwtVerify(token, keyOf(jwtSecret), { algorithms: ['HS256'] });
-    const data = (payload.data ?? {}) as { type?: string; userPoolId?: string; id?: string; appId?: string | null };
+    const data = (payload.data ?? {}) as { type?: string; userPoolId?: string; id?: string; appId?: string | null; sessionVersion?: unknown };
     if (data.type === 'userpool' && typeof data.userPoolId === 'string') {
       return { kind: 'management', userPoolId: data.userPoolId, iat: payload.iat ?? 0, exp: payload.exp ?? 0 };
     }
@@ -113,6 +118,7 @@ export async function verifyToken(token: string, jwtSecret: string): Promise<Tok
         userId: payload.sub,
         appId: data.appId ?? null,
         jti: payload.jti ?? '',
+        sessionVersion: typeof data.sessionVersion === 'number' ? data.sessionVersion : 0,
         iat: payload.iat ?? 0,
         exp: payload.exp ?? 0,
       };

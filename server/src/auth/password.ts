@@ -34,3 +34,31 @@ export async function verifyPassword(password: string, encoded: string): Promise
   const actual = await derive(password, salt, n, r, p, expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+/**
+ * How the server hashes and checks passwords. Injectable (`startLocalAuthing({ passwordHasher })`)
+ * so a test suite can count or gate calls, or trade cost for speed.
+ */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, encoded: string): Promise<boolean>;
+}
+
+/** The default: scrypt, as above. */
+export const scryptHasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
+
+const dummies = new WeakMap<PasswordHasher, Promise<string>>();
+
+/**
+ * A hash of a random password, made once per hasher, in that hasher's own format. Logins of unknown
+ * users (and of users without a password) are checked against it, so every password login costs one
+ * verification whatever the account: timing does not tell whether it exists.
+ */
+export function dummyHash(hasher: PasswordHasher): Promise<string> {
+  let dummy = dummies.get(hasher);
+  if (!dummy) {
+    dummy = hasher.hash(randomBytes(24).toString('base64'));
+    dummies.set(hasher, dummy);
+  }
+  return dummy;
+}

@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey } from 'node:crypto';
 import { AuthingServerError } from '../errors.js';
 
 /**
@@ -14,6 +14,8 @@ interface CrtKey {
   dq: bigint;
   qi: bigint;
   size: number;
+  /** Key of the implicit rejection (see `readPassword`), derived from the private key. */
+  rejection: Buffer;
 }
 
 const keyCache = new Map<string, CrtKey>();
@@ -36,6 +38,7 @@ function loadKey(privatePem: string): CrtKey {
       dq: b64urlToBigInt(jwk.dq),
       qi: b64urlToBigInt(jwk.qi),
       size: Math.ceil(n.toString(16).length / 2),
+      rejection: createHash('sha256').update('authing-local implicit rejection').update(jwk.d ?? '').digest(),
     };
     keyCache.set(privatePem, key);
   }
@@ -54,16 +57,14 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   return result;
 }
 
-const badCiphertext = () =>
-  new AuthingServerError(2333, '密码解密失败，请使用用户池公钥加密', 'Password could not be decrypted; encrypt it with the user pool public key');
+/** Strict decryption fails as a wrong password does: nothing anywhere says "could not be decrypted". */
+const badCiphertext = () => new AuthingServerError(2333, '用户名或密码错误', 'Incorrect username or password');
 
-/** Decrypts a base64 RSA PKCS#1 v1.5 ciphertext with the pool's private key. */
-export function decryptPassword(ciphertextB64: string, privatePem: string): string {
-  const key = loadKey(privatePem);
-  const bytes = Buffer.from(ciphertextB64, 'base64');
-  if (bytes.length === 0 || bytes.length > key.size) throw badCiphertext();
+/** The message inside a PKCS#1 v1.5 type 2 block, or null when the block is malformed. */
+function rawDecrypt(bytes: Buffer, key: CrtKey): string | null {
+  if (bytes.length === 0 || bytes.length > key.size) return null;
   const c = BigInt(`0x${bytes.toString('hex')}`);
-  if (c >= key.n) throw badCiphertext();
+  if (c >= key.n) return null;
   // CRT: m = m2 + q * ((m1 - m2) * qi mod p)
   const m1 = modPow(c % key.p, key.dp, key.p);
   const m2 = modPow(c % key.q, key.dq, key.q);
@@ -71,18 +72,35 @@ export function decryptPassword(ciphertextB64: string, privatePem: string): stri
   const m = m2 + h * key.q;
   const em = Buffer.from(m.toString(16).padStart(key.size * 2, '0'), 'hex');
   // EM = 00 || 02 || PS (>= 8 nonzero bytes) || 00 || M
-  if (em[0] !== 0 || em[1] !== 2) throw badCiphertext();
+  if (em[0] !== 0 || em[1] !== 2) return null;
   const sep = em.indexOf(0, 2);
-  if (sep < 10) throw badCiphertext();
+  if (sep < 10) return null;
   return em.subarray(sep + 1).toString('utf8');
 }
 
+/** Decrypts a base64 RSA PKCS#1 v1.5 ciphertext with the pool's private key; a malformed one throws 2333. */
+export function decryptPassword(ciphertextB64: string, privatePem: string): string {
+  const plain = rawDecrypt(Buffer.from(ciphertextB64, 'base64'), loadKey(privatePem));
+  if (plain === null) throw badCiphertext();
+  return plain;
+}
+
 /**
- * The SDKs always encrypt, but hand-written HTTP clients and tests may send plaintext. A value
- * that decodes as a full-size ciphertext is decrypted; anything else is taken as plaintext.
+ * The password a request carries. The SDKs always encrypt, but hand-written HTTP clients and tests
+ * may send plaintext: a value that decodes as a full-size ciphertext is decrypted, anything else is
+ * taken as plaintext.
+ *
+ * A full-size value that does not decrypt is not an error: it reads as a password derived from the
+ * ciphertext by HMAC under a key only the server holds (implicit rejection, as OpenSSL 3.2 does for
+ * PKCS#1 v1.5). It matches no stored password, so a login answers exactly as for a wrong password,
+ * and no answer anywhere (login, registration, user updates) tells a well-padded ciphertext from a
+ * badly padded one: the server is no padding oracle. The HMAC is computed on both paths.
  */
 export function readPassword(value: string, privatePem: string): string {
   const key = loadKey(privatePem);
-  const looksEncrypted = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === key.size;
-  return looksEncrypted ? decryptPassword(value, privatePem) : value;
+  const bytes = Buffer.from(value, 'base64');
+  const looksEncrypted = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && bytes.length === key.size;
+  if (!looksEncrypted) return value;
+  const synthetic = createHmac('sha256', key.rejection).update(bytes).digest('base64url');
+  return rawDecrypt(bytes, key) ?? synthetic;
 }

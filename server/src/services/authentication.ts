@@ -1,13 +1,14 @@
-import { verifyPassword } from '../auth/password.js';
+import { dummyHash } from '../auth/password.js';
 import { Errors } from '../errors.js';
 import type { RegisterProfile as RegisterProfileInput } from '../generated/graphql.js';
 import { nowIso } from '../storage/ids.js';
 import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
-import { parseProfile, type KeysOf, type UserInput } from './user-profile.js';
+import { isLocked, type Session } from './sessions.js';
+import type { KeysOf, UserInput } from './user-profile.js';
 import { toWireUser, type WireUser } from './user-wire.js';
-import { findUserRowBy, insertUser } from './users.js';
+import { findUserRowBy, hashInput, insertUser } from './users.js';
 
 /**
  * `RegisterProfile` fields that registration does not store: `ip` (registering is not a login, so
@@ -34,7 +35,8 @@ async function register(
   source: string,
 ): Promise<WireUser> {
   if (!password) throw ServiceErrors.passwordRequired();
-  const row = await ctx.store.write((tx) => insertUser(tx, ctx.poolId, { ...input, password }, source));
+  const hashed = await hashInput(ctx, { ...input, password });
+  const row = await ctx.store.write((tx) => insertUser(tx, ctx.poolId, hashed, source));
   return toWireUser(row);
 }
 
@@ -56,25 +58,47 @@ export async function registerByEmail(
   return register(ctx, { ...input.profile, email: input.email }, input.password, 'basic:email');
 }
 
+/** The failure counter a login attempt counts against: the account when it exists, else the identifier. */
+const attemptKey = (poolId: string, by: string, identifier: string, userId: string | null) =>
+  userId ? `${poolId}\u0000user\u0000${userId}` : `${poolId}\u0000${by}\u0000${identifier.trim().toLowerCase()}`;
+
 /**
  * Password login by one identifier. Unknown user → 2004, wrong or missing password → 2333,
- * blocked → 2005, refused by the application's access policy → 1576. Only a login that passes
+ * blocked → 2005, refused by the application's access policy → 1576, too many failures for the
+ * account → 2000 (the right password included, until the lock ends). Every admitted attempt costs
+ * exactly one password verification, unknown accounts included (against a dummy hash), so timing
+ * does not tell them apart; a password that could not be decrypted arrives here as a value that
+ * matches nothing (auth/rsa.ts), so it reads as a wrong password too. Only a login that passes
  * every check is recorded (loginsCount, lastLogin, lastIP).
  */
-export async function loginByPassword(
+export async function loginSession(
   ctx: ServiceContext,
   by: 'username' | 'email' | 'phone',
   identifier: string,
   password: string,
   opts: LoginOptions = {},
-): Promise<WireUser> {
+): Promise<Session> {
   const row = await findUserRowBy(ctx.store.db, ctx.poolId, { [by]: identifier });
+  const admission = ctx.store.logins.admit(attemptKey(ctx.poolId, by, identifier, row?.id ?? null));
+  if (!admission.admitted) throw ServiceErrors.tooManyLoginFailures(admission.retryAfterSeconds);
+  const { attempt } = admission;
+  let matched = false;
+  try {
+    const hasher = ctx.store.passwords;
+    const verified = await hasher.verify(password, row?.password_hash ?? (await dummyHash(hasher)));
+    matched = verified && !!row?.password_hash && password !== '';
+  } finally {
+    if (matched) attempt.succeeded();
+    else attempt.failed();
+  }
   if (!row) throw Errors.userNotFound();
-  if (!row.password_hash || !password || !(await verifyPassword(password, row.password_hash))) throw ServiceErrors.wrongCredentials();
-  if (parseProfile(row.profile).blocked || row.status === 'Suspended') throw ServiceErrors.userLocked();
+  if (!matched) throw ServiceErrors.wrongCredentials();
+  if (isLocked(row)) throw ServiceErrors.userLocked();
   if (opts.appId && !ctx.store.index.canAccessApp(opts.appId, row.id).allowed) throw ServiceErrors.noAppAccess();
-  const updated = await ctx.store.write(async (tx) => {
+  return ctx.store.write(async (tx) => {
     const current = await findUser(tx, ctx.poolId, row.id);
+    // Blocked since the check above: the session generation has moved on, so no token may be issued.
+    if (isLocked(current)) throw ServiceErrors.userLocked();
     const next = {
       ...current,
       logins_count: current.logins_count + 1,
@@ -86,9 +110,19 @@ export async function loginByPassword(
       .set({ logins_count: next.logins_count, last_login: next.last_login, last_ip: next.last_ip })
       .where('id', '=', row.id)
       .execute();
-    return next;
+    return { user: toWireUser(next), sessionVersion: current.session_version };
   });
-  return toWireUser(updated);
+}
+
+/** Password login by one identifier, answering the user (see {@link loginSession}). */
+export async function loginByPassword(
+  ctx: ServiceContext,
+  by: 'username' | 'email' | 'phone',
+  identifier: string,
+  password: string,
+  opts: LoginOptions = {},
+): Promise<WireUser> {
+  return (await loginSession(ctx, by, identifier, password, opts)).user;
 }
 
 /** `loginByUsername`. */

@@ -16,6 +16,15 @@ export const ServiceErrors = {
   passwordRequired: () => e(2032, '注册时需要密码', 'A password is required to register'),
   wrongCredentials: () => e(2333, '用户名或密码错误', 'Incorrect username or password'),
   userLocked: () => e(2005, '用户已被锁定', 'User has been locked'),
+  tooManyLoginFailures: (retryAfterSeconds: number) =>
+    e(2000, '登录失败次数过多，请稍后再试', 'Too many failed login attempts; try again later', { retryAfter: retryAfterSeconds }),
+  notSelfService: (fields: readonly string[]) =>
+    e(2018, `用户无权修改此项：${fields.join('、')}`, `The user does not have permission to modify: ${fields.join(', ')}`, { fields }),
+  /** A malformed request (400, as `Errors.invalidInput`): logins and registrations are one per request. */
+  onePasswordCheckPerRequest: () =>
+    new AuthingServerError(400, '一个请求最多只能包含一次登录或注册', 'A request may carry at most one login or registration', undefined, 400),
+  passwordChangeNeedsVerification: () =>
+    e(2019, '修改密码需要验证原密码，请使用修改密码接口', 'Changing the password needs the old password; use the password change flow'),
   noAppAccess: () => e(1576, '无应用登录权限', 'No permission to log in to this application'),
   appNotFound: () => e(2011, '应用不存在', 'Application does not exist'),
   poolNotFound: () => e(2224, '用户池不存在', 'User pool does not exist'),

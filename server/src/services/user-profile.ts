@@ -105,3 +105,70 @@ export function mergeProfile(base: StoredProfile, input: UserInput): StoredProfi
   if (input.registerSource) out.registerSource = [...input.registerSource];
   return out;
 }
+
+/**
+ * Who may change each `UpdateUserInput` field through `updateUser`:
+ * - `self`: the user as well, with their own token: the fields the official SDK's `updateProfile`
+ *   documents, less `lastIP`, which the server records at login;
+ * - `management`: a management token only: account state, verification flags, login records,
+ *   identity-provider and organization data;
+ * - `verification`: email and phone, which a user changes only with a proof of ownership
+ *   (`emailToken` / `phoneToken` from a verification code) that authing-local does not issue yet;
+ * - `password`: a user changes it through a flow that checks the old password, never here.
+ * The annotation makes the record exact: a field added to the SDL input fails to compile here
+ * until it is classified.
+ */
+export type UpdateFieldAccess = 'self' | 'management' | 'verification' | 'password';
+
+export const UPDATE_FIELD_ACCESS: { [K in keyof UpdateUserInput]-?: UpdateFieldAccess } = {
+  username: 'self',
+  nickname: 'self',
+  photo: 'self',
+  company: 'self',
+  browser: 'self',
+  device: 'self',
+  name: 'self',
+  givenName: 'self',
+  familyName: 'self',
+  middleName: 'self',
+  profile: 'self',
+  preferredUsername: 'self',
+  website: 'self',
+  gender: 'self',
+  birthdate: 'self',
+  zoneinfo: 'self',
+  locale: 'self',
+  address: 'self',
+  formatted: 'self',
+  streetAddress: 'self',
+  locality: 'self',
+  region: 'self',
+  postalCode: 'self',
+  city: 'self',
+  province: 'self',
+  country: 'self',
+  email: 'verification',
+  phone: 'verification',
+  phoneCountryCode: 'verification',
+  password: 'password',
+  emailVerified: 'management',
+  phoneVerified: 'management',
+  blocked: 'management',
+  loginsCount: 'management',
+  lastLogin: 'management',
+  lastIP: 'management',
+  tokenExpiredAt: 'management',
+  unionid: 'management',
+  openid: 'management',
+  oauth: 'management',
+  externalId: 'management',
+  mainDepartmentId: 'management',
+  mainDepartmentCode: 'management',
+  expiredAt: 'management',
+  directManagement: 'management',
+};
+
+/** The fields of `input` that are given (`undefined` means "leave as is"; `null` clears, so it counts). */
+export function givenFields(input: UpdateUserInput): Array<keyof UpdateUserInput> {
+  return (Object.keys(input) as Array<keyof UpdateUserInput>).filter((k) => input[k] !== undefined);
+}

@@ -1,4 +1,4 @@
-import { hashPassword } from '../auth/password.js';
+import type { UpdateUserInput } from '../generated/graphql.js';
 import { newId, nowIso } from '../storage/ids.js';
 import type { Tx } from '../storage/store.js';
 import type { UsersTable } from '../storage/tables.js';
@@ -7,7 +7,7 @@ import type { Db, ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
 import { pageWindow, type Page } from './paging.js';
-import { mergeProfile, parseProfile, type UserInput } from './user-profile.js';
+import { givenFields, mergeProfile, parseProfile, UPDATE_FIELD_ACCESS, type UserInput } from './user-profile.js';
 import { toWireUser, type WireUser } from './user-wire.js';
 
 export type { UserInput } from './user-profile.js';
@@ -46,11 +46,23 @@ async function conflictOf(
   return null;
 }
 
+/** The input with its plaintext password replaced by a hash, made before any transaction opens. */
+export type HashedUserInput = Omit<UserInput, 'password'> & { passwordHash: string | null };
+
+/**
+ * Hashes the input's password, if any. Runs outside `Store.write`: writes are serialized, so a hash
+ * inside one would hold up every other write for its whole duration.
+ */
+export async function hashInput(ctx: ServiceContext, input: UserInput): Promise<HashedUserInput> {
+  const { password, ...rest } = input;
+  return { ...rest, passwordHash: password ? await ctx.store.passwords.hash(password) : null };
+}
+
 /**
  * Inserts a user inside an open transaction (shared by management create and registration).
  * Any clash of username, email or phone is 2026, as Authing answers a duplicate registration.
  */
-export async function insertUser(tx: Tx, poolId: string, input: UserInput, defaultSource: string): Promise<UsersTable> {
+export async function insertUser(tx: Tx, poolId: string, input: HashedUserInput, defaultSource: string): Promise<UsersTable> {
   const email = normEmail(input.email);
   if (email !== null && !EMAIL.test(email)) throw ServiceErrors.invalidEmail();
   const candidate = { username: given(input.username), email, phone: given(input.phone) };
@@ -61,12 +73,13 @@ export async function insertUser(tx: Tx, poolId: string, input: UserInput, defau
     id: newId(),
     userpool_id: poolId,
     ...candidate,
-    password_hash: input.password ? await hashPassword(input.password) : null,
+    password_hash: input.passwordHash,
     profile: JSON.stringify(profile),
     status: 'Activated',
     logins_count: input.loginsCount ?? 0,
     last_login: input.lastLogin ?? null,
     last_ip: input.lastIP ?? null,
+    session_version: 0,
     created_at: now,
     updated_at: now,
   };
@@ -76,7 +89,8 @@ export async function insertUser(tx: Tx, poolId: string, input: UserInput, defau
 
 /** `createUser`: a user made by an administrator (registerSource `import:manual`). */
 export async function createUser(ctx: ServiceContext, input: UserInput): Promise<WireUser> {
-  const row = await ctx.store.write((tx) => insertUser(tx, ctx.poolId, input, 'import:manual'));
+  const hashed = await hashInput(ctx, input);
+  const row = await ctx.store.write((tx) => insertUser(tx, ctx.poolId, hashed, 'import:manual'));
   return toWireUser(row);
 }
 
@@ -124,16 +138,20 @@ export async function listUsers(
   return { totalCount: Number(total.n), list: rows.map(toWireUser) };
 }
 
-/** `updateUser`: changes the given fields; a password is re-hashed; unique keys are re-checked. */
+/**
+ * `updateUser` by an administrator: changes the given fields; a password is re-hashed (before the
+ * transaction); unique keys are re-checked. Blocking the user ends all of its sessions.
+ */
 export async function updateUser(ctx: ServiceContext, id: string, input: UserInput): Promise<WireUser> {
+  const hashed = await hashInput(ctx, input);
   const row = await ctx.store.write(async (tx) => {
     const current = await findUser(tx, ctx.poolId, id);
-    const email = input.email === undefined ? current.email : normEmail(input.email);
+    const email = hashed.email === undefined ? current.email : normEmail(hashed.email);
     if (email !== null && email !== current.email && !EMAIL.test(email)) throw ServiceErrors.invalidEmail();
     const next = {
-      username: input.username === undefined ? current.username : given(input.username),
+      username: hashed.username === undefined ? current.username : given(hashed.username),
       email,
-      phone: input.phone === undefined ? current.phone : given(input.phone),
+      phone: hashed.phone === undefined ? current.phone : given(hashed.phone),
     };
     const clash = await conflictOf(tx, ctx.poolId, next, id);
     if (clash === 'username') throw ServiceErrors.usernameTaken();
@@ -142,17 +160,31 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserInp
     const updated: UsersTable = {
       ...current,
       ...next,
-      password_hash: input.password ? await hashPassword(input.password) : current.password_hash,
-      profile: JSON.stringify(mergeProfile(parseProfile(current.profile), input)),
-      logins_count: input.loginsCount ?? current.logins_count,
-      last_login: input.lastLogin === undefined ? current.last_login : input.lastLogin,
-      last_ip: input.lastIP === undefined ? current.last_ip : input.lastIP,
+      password_hash: hashed.passwordHash ?? current.password_hash,
+      profile: JSON.stringify(mergeProfile(parseProfile(current.profile), hashed)),
+      logins_count: hashed.loginsCount ?? current.logins_count,
+      last_login: hashed.lastLogin === undefined ? current.last_login : hashed.lastLogin,
+      last_ip: hashed.lastIP === undefined ? current.last_ip : hashed.lastIP,
+      session_version: hashed.blocked === true ? current.session_version + 1 : current.session_version,
       updated_at: nowIso(),
     };
     await tx.updateTable('users').set(updated).where('id', '=', id).execute();
     return updated;
   });
   return toWireUser(row);
+}
+
+/**
+ * `updateUser` by the user, on itself (the SDK's `updateProfile`): only the fields
+ * `UPDATE_FIELD_ACCESS` marks `self`. A password is 2019 (it needs the old one, in its own flow);
+ * anything else not the user's to change is 2018, naming the fields, and nothing is written.
+ */
+export async function updateOwnProfile(ctx: ServiceContext, id: string, input: UpdateUserInput): Promise<WireUser> {
+  const fields = givenFields(input);
+  if (fields.some((k) => UPDATE_FIELD_ACCESS[k] === 'password')) throw ServiceErrors.passwordChangeNeedsVerification();
+  const refused = fields.filter((k) => UPDATE_FIELD_ACCESS[k] !== 'self');
+  if (refused.length > 0) throw ServiceErrors.notSelfService(refused);
+  return updateUser(ctx, id, input);
 }
 
 /** `deleteUser`: removes the user and everything that names it; 2004 when missing. */

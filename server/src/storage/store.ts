@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { LoginGuard, type LoginLockoutOptions } from '../auth/login-guard.js';
+import { scryptHasher, type PasswordHasher } from '../auth/password.js';
 import { createPermissionIndex } from '../engine/index.js';
 import type { FactChange, Facts, PermissionIndex } from '../engine/types.js';
 import { openDatabase } from './db.js';
@@ -9,30 +11,46 @@ import type { Database } from './tables.js';
 /** A transaction over the authing-local schema. */
 export type Tx = Transaction<Database>;
 
+/** How the server treats passwords; the defaults are scrypt and 5 failures in 10 minutes lock for 10 minutes. */
+export interface StoreOptions {
+  passwordHasher?: PasswordHasher;
+  /** `false` turns the lockout off. */
+  loginLockout?: LoginLockoutOptions | false;
+}
+
 /**
  * The database plus the in-memory permission index that mirrors its fact tables.
  *
  * Every write goes through {@link Store.write}: one transaction that also collects the
  * `FactChange`s of what it wrote; after the commit the changes reach the index before `write`
- * returns (read-your-writes). Writes are serialized so changes reach the index in commit order.
+ * returns (read-your-writes). Writes are serialized so changes reach the index in commit order, so
+ * nothing slow may run inside `fn`: password hashing happens before `write` (with `passwords`).
+ *
+ * The store also carries the server's in-memory credential state that services share: the
+ * password hasher and the failed-login counters (`logins`), one of each per server.
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private current: PermissionIndex;
+  readonly passwords: PasswordHasher;
+  readonly logins: LoginGuard;
 
   private constructor(
     readonly db: Kysely<Database>,
     index: PermissionIndex,
+    options: StoreOptions,
   ) {
     this.current = index;
+    this.passwords = options.passwordHasher ?? scryptHasher;
+    this.logins = new LoginGuard(options.loginLockout ?? {});
   }
 
   /** Opens (creating if needed) and migrates the database, then builds the index from its rows. */
-  static async open(path: string): Promise<Store> {
+  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     const db = openDatabase(path);
     try {
       await migrateToLatest(db as unknown as Kysely<unknown>);
-      return new Store(db, createPermissionIndex(await loadFacts(db)));
+      return new Store(db, createPermissionIndex(await loadFacts(db)), options);
     } catch (error) {
       await db.destroy();
       throw error;

@@ -51,6 +51,8 @@ export interface UsersTable {
   logins_count: number;
   last_login: string | null;
   last_ip: string | null;
+  /** Session generation: user tokens of an older one are void (bumped when the user is blocked). */
+  session_version: number;
   created_at: string;
   updated_at: string;
 }

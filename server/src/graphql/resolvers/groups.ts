@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import * as acl from '../../services/acl.js';
 import * as groups from '../../services/groups.js';
 import { Errors } from '../../errors.js';
-import { manage, nested, ok, resourceTypeArg } from './shared.js';
+import { manage, ok, resourceTypeArg } from './shared.js';
 
 const requireCode = (code: string | null | undefined): string => {
   if (!code) throw Errors.invalidInput('code is required', '分组 code 不能为空');
@@ -41,10 +41,10 @@ export const groupResolvers: Resolvers = {
   },
   Group: {
     async users(group, { page, limit }, { rc }) {
-      return groups.listGroupUsers(await nested(rc), group.code, { page, limit });
+      return groups.listGroupUsers(await manage(rc), group.code, { page, limit });
     },
     async authorizedResources(group, { namespace, resourceType }, { rc }) {
-      return acl.listAuthorizedResources(await nested(rc), 'GROUP', group.code, namespace, resourceTypeArg(resourceType));
+      return acl.listAuthorizedResources(await manage(rc), 'GROUP', group.code, namespace, resourceTypeArg(resourceType));
     },
   },
 };

@@ -5,7 +5,7 @@ import * as acl from '../../services/acl.js';
 import * as orgs from '../../services/orgs.js';
 import * as roles from '../../services/roles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { manage, nested, ok, resourceTypeArg } from './shared.js';
+import { manage, ok, resourceTypeArg } from './shared.js';
 
 /** `addMember`/`removeMember` name the node by id, or by org id plus node code. */
 async function nodeIdOf(service: ServiceContext, args: { nodeId?: string | null; orgId?: string | null; nodeCode?: string | null }): Promise<string> {
@@ -58,13 +58,13 @@ export const orgResolvers: Resolvers = {
   },
   Node: {
     async users(node, { page, limit, includeChildrenNodes }, { rc }) {
-      return orgs.listMembers(await nested(rc), node.id, { page, limit, includeChildrenNodes });
+      return orgs.listMembers(await manage(rc), node.id, { page, limit, includeChildrenNodes });
     },
     async roles(node, { namespace }, { rc }) {
-      return roles.listNodeRoles(await nested(rc), node.id, namespace);
+      return roles.listNodeRoles(await manage(rc), node.id, namespace);
     },
     async authorizedResources(node, { namespace, resourceType }, { rc }) {
-      return acl.listAuthorizedResources(await nested(rc), 'ORG', node.id, namespace, resourceTypeArg(resourceType));
+      return acl.listAuthorizedResources(await manage(rc), 'ORG', node.id, namespace, resourceTypeArg(resourceType));
     },
   },
 };

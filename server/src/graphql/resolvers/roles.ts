@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import * as acl from '../../services/acl.js';
 import * as roles from '../../services/roles.js';
-import { compact, manage, nested, ok, resourceTypeArg } from './shared.js';
+import { compact, manage, ok, resourceTypeArg } from './shared.js';
 
 /** Roles, their holders, and their grants. */
 export const roleResolvers: Resolvers = {
@@ -39,10 +39,10 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     async users(role, { page, limit }, { rc }) {
-      return roles.listRoleUsers(await nested(rc), role.code, { namespace: role.namespace, page, limit });
+      return roles.listRoleUsers(await manage(rc), role.code, { namespace: role.namespace, page, limit });
     },
     async authorizedResources(role, { resourceType }, { rc }) {
-      return acl.listAuthorizedResources(await nested(rc), 'ROLE', role.code, role.namespace, resourceTypeArg(resourceType));
+      return acl.listAuthorizedResources(await manage(rc), 'ROLE', role.code, role.namespace, resourceTypeArg(resourceType));
     },
   },
 };

@@ -6,7 +6,7 @@ import * as orgs from '../../services/orgs.js';
 import * as roles from '../../services/roles.js';
 import type { NestedUserField } from '../../services/user-wire.js';
 import * as users from '../../services/users.js';
-import { manage, nested, ok, resourceTypeArg } from './shared.js';
+import { manage, ok, ownData, resourceTypeArg } from './shared.js';
 
 /** Users: management CRUD, and the current user (`user` without id) for the AuthenticationClient. */
 export const userResolvers: Resolvers = {
@@ -43,6 +43,7 @@ export const userResolvers: Resolvers = {
       if (principal.kind === 'user' && target !== principal.userId) {
         throw Errors.forbidden('A user token may only update its own profile', '用户令牌只能修改自己的资料');
       }
+      if (principal.kind === 'user') return users.updateOwnProfile(principal.service, target, input);
       const password = input.password ? rc.password(input.password, principal.pool) : undefined;
       return users.updateUser(principal.service, target, { ...input, password });
     },
@@ -59,16 +60,16 @@ export const userResolvers: Resolvers = {
   // The fields the user model leaves out (services/user-wire.ts) must each have a resolver here.
   User: {
     async roles(user, { namespace }, { rc }) {
-      return roles.listUserRoles(await nested(rc), user.id, namespace);
+      return roles.listUserRoles(await ownData(rc, user.id), user.id, namespace);
     },
     async groups(user, _args, { rc }) {
-      return groups.listUserGroups(await nested(rc), user.id);
+      return groups.listUserGroups(await ownData(rc, user.id), user.id);
     },
     async departments(user, { orgId }, { rc }) {
-      return orgs.listUserDepartments(await nested(rc), user.id, orgId);
+      return orgs.listUserDepartments(await ownData(rc, user.id), user.id, orgId);
     },
     async authorizedResources(user, { namespace, resourceType }, { rc }) {
-      return acl.listAuthorizedResources(await nested(rc), 'USER', user.id, namespace, resourceTypeArg(resourceType));
+      return acl.listAuthorizedResources(await ownData(rc, user.id), 'USER', user.id, namespace, resourceTypeArg(resourceType));
     },
   } satisfies Required<Pick<UserResolvers, NestedUserField>>,
 };
