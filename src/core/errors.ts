@@ -100,7 +100,7 @@ export class AuthingAuthenticationError extends AuthingError {
   override name = 'AuthingAuthenticationError' as const;
 }
 
-/** Thrown when the caller is authenticated but not allowed to do this: HTTP 403 or business code 403. */
+/** Thrown when the caller is authenticated but not allowed to do this: HTTP 403, or business code 403, 2018 or 2019. */
 export class AuthingPermissionError extends AuthingError {
   override name = 'AuthingPermissionError' as const;
 }
@@ -158,6 +158,12 @@ export class AuthingRateLimitError extends AuthingError {
   }
 }
 
+/**
+ * Business codes that mean "not allowed": 403, 2018 (the caller may not change that field) and
+ * 2019 (a password change needs verification).
+ */
+const PERMISSION_CODES: ReadonlySet<number> = new Set([403, 2018, 2019]);
+
 /** What went wrong, as the transport observed it; {@link toAuthingError} turns it into a class. */
 export type AuthingErrorInput =
   | ({ kind: 'response'; retryAfter?: number | undefined } & AuthingErrorInit)
@@ -189,7 +195,7 @@ export function toAuthingError(input: AuthingErrorInput): AuthingError {
       const { code, statusCode } = input;
       if (statusCode === 429) return new AuthingRateLimitError(input, input.retryAfter);
       if (code === 2020 || statusCode === 401) return new AuthingAuthenticationError(input);
-      if (code === 403 || statusCode === 403) return new AuthingPermissionError(input);
+      if (PERMISSION_CODES.has(code) || statusCode === 403) return new AuthingPermissionError(input);
       if (code === 400 || statusCode === 400) return new AuthingValidationError(input);
       return new AuthingApiError(input);
     }

@@ -26,6 +26,8 @@ describe('toAuthingError', () => {
     expect(response(500, 401)).toBeInstanceOf(AuthingAuthenticationError);
     expect(response(403, 200)).toBeInstanceOf(AuthingPermissionError);
     expect(response(1, 403)).toBeInstanceOf(AuthingPermissionError);
+    expect(response(2018, 200)).toBeInstanceOf(AuthingPermissionError);
+    expect(response(2019, 200)).toBeInstanceOf(AuthingPermissionError);
     expect(response(400, 400)).toBeInstanceOf(AuthingValidationError);
     expect(response(429, 429)).toBeInstanceOf(AuthingRateLimitError);
     expect(toAuthingError({ kind: 'network', message: 'm' })).toBeInstanceOf(AuthingConnectionError);
