@@ -72,7 +72,8 @@ export class PlainRequest {
   constructor(url: string | URL, init: RequestInit = {}) {
     this.url = String(url);
     this.method = (init.method ?? 'GET').toUpperCase();
-    this.headers = new Headers(init.headers);
+    // openapi-fetch hands over a Headers object it just built: kept, not copied.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body;
   }
 }

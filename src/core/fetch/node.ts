@@ -5,18 +5,27 @@
  * which was most of the SDK's own overhead. Anything this path does not cover (a stream or form
  * body, a redirect) goes to the global fetch, so behaviour stays fetch's.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { IncomingMessage, RequestOptions } from 'node:http';
 import type { FetchLike } from '../options.js';
 
 // Idle sockets close after 4 s: below the 5 s keep-alive of Node servers and most proxies, so a
 // reused socket is rarely one the server is closing. Free sockets are unref'd by the agent.
 const IDLE_SOCKET_TIMEOUT = 4_000;
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT }),
-  'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT }),
-};
+
+interface Transport {
+  readonly request: (url: URL, options: RequestOptions, onResponse: (incoming: IncomingMessage) => void) => import('node:http').ClientRequest;
+  readonly agent: import('node:http').Agent;
+}
+
+// Loaded on the first request, not at import: node:https brings in TLS, which costs more to load
+// than the whole SDK.
+const transports: Partial<Record<'http:' | 'https:', Promise<Transport>>> = {};
+function transportFor(protocol: 'http:' | 'https:'): Promise<Transport> {
+  return (transports[protocol] ??=
+    protocol === 'https:'
+      ? import('node:https').then(({ Agent, request }) => ({ request, agent: new Agent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT }) }))
+      : import('node:http').then(({ Agent, request }) => ({ request, agent: new Agent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT }) })));
+}
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -26,27 +35,30 @@ export const defaultFetch: FetchLike = async (input, init) => {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array))) {
     return globalThis.fetch(input, init);
   }
-  const response = await send(url, init, body);
+  const response = await send(await transportFor(url.protocol), url, init, body);
   return response ?? globalThis.fetch(input, init);
 };
 
 /** One request; `undefined` hands the request over to the global fetch (a redirect). */
-function send(url: URL, init: RequestInit, body: string | Uint8Array | undefined): Promise<Response | undefined> {
+function send(transport: Transport, url: URL, init: RequestInit, body: string | Uint8Array | undefined): Promise<Response | undefined> {
   return new Promise((resolve, reject) => {
     const method = (init.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => {
+    // The SDK passes a Headers object; anything else is normalised through one.
+    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
       headers[name] = value;
     });
     if (body !== undefined && headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(body));
-    const options = { method, headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined };
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (incoming) => {
+    const options = { method, headers, agent: transport.agent, signal: init.signal ?? undefined };
+    const request = transport.request(url, options, (incoming) => {
       if (REDIRECTS.has(incoming.statusCode ?? 0)) {
         incoming.resume();
         resolve(undefined);
         return;
       }
-      readAll(incoming).then((bytes) => resolve(toResponse(incoming, method, bytes)), reject);
+      readAll(incoming)
+        .then((bytes) => toResponse(incoming, method, bytes))
+        .then(resolve, reject);
     });
     // No resend here, not even for a reused socket the server was closing: the server may have
     // the request already, and the transport alone decides what is sent again (idempotent calls).
@@ -65,13 +77,13 @@ function readAll(incoming: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function toResponse(incoming: IncomingMessage, method: string, raw: Buffer): Response {
+async function toResponse(incoming: IncomingMessage, method: string, raw: Buffer): Promise<Response> {
   const status = incoming.statusCode ?? 502;
   const headers = new Headers();
   const pairs = incoming.rawHeaders;
   for (let i = 0; i + 1 < pairs.length; i += 2) headers.append(pairs[i] ?? '', pairs[i + 1] ?? '');
   const encoding = headers.get('content-encoding')?.trim().toLowerCase();
-  const bytes = decode(raw, encoding);
+  const bytes = encoding && encoding !== 'identity' ? await decode(raw, encoding) : raw;
   if (encoding && bytes !== raw) {
     // As fetch does: the body is decoded, so its length and encoding headers no longer apply.
     headers.delete('content-encoding');
@@ -82,8 +94,10 @@ function toResponse(incoming: IncomingMessage, method: string, raw: Buffer): Res
   return new Response(empty ? null : new Uint8Array(bytes), { status, statusText: incoming.statusMessage ?? '', headers });
 }
 
-function decode(raw: Buffer, encoding: string | undefined): Buffer {
+async function decode(raw: Buffer, encoding: string): Promise<Buffer> {
   if (raw.length === 0) return raw;
+  // Only for an answer compressed unasked (the SDK sends no accept-encoding): loaded on demand.
+  const { brotliDecompressSync, gunzipSync, inflateSync } = await import('node:zlib');
   if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw);
   if (encoding === 'deflate') return inflateSync(raw);
   if (encoding === 'br') return brotliDecompressSync(raw);
