@@ -4,16 +4,27 @@ import { AuthingServerError, Errors } from './errors.js';
 import { openapiDocument, typeDefs } from './generated/schema.js';
 import { toAuthingErrorJson } from './graphql/errors.js';
 import type { GraphQLContext } from './graphql/context.js';
+import { resolverBudget, withResolverBudget } from './graphql/budget.js';
+import { answerLimits } from './graphql/cost.js';
+import { graphqlLimits } from './graphql/limits.js';
 import { resolvers } from './graphql/resolvers/index.js';
+import { GRAPHQL_PATH, json, refusal } from './http/answer.js';
 import { isPreflight, preflight, withCors } from './http/cors.js';
+import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES, isJsonContentType } from './http/limits.js';
 import type { FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
 import { OpenApiRouter } from './rest/router.js';
 import { restHandlers } from './rest/routes/index.js';
 import { forRouter } from './rest/typed.js';
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Rewrites GraphQL errors into Authing's shape (`message` is an object) and always answers 200, as Authing does. */
 function authingErrors(state: ServerState): Plugin {
@@ -37,8 +48,8 @@ function authingErrors(state: ServerState): Plugin {
  */
 export function createApp(state: ServerState): FetchHandler {
   const yoga = createYoga<object, GraphQLContext>({
-    schema: createSchema<GraphQLContext>({ typeDefs, resolvers }),
-    graphqlEndpoint: '/graphql/v2',
+    schema: createSchema<GraphQLContext>({ typeDefs, resolvers: withResolverBudget(resolvers) }),
+    graphqlEndpoint: GRAPHQL_PATH,
     maskedErrors: false,
     landingPage: false,
     logging: false,
@@ -46,7 +57,7 @@ export function createApp(state: ServerState): FetchHandler {
     // CORS is answered once for GraphQL and REST alike, below (http/cors.ts).
     cors: false,
     context: ({ request }) => ({ rc: new RequestContext(request, state) }),
-    plugins: [authingErrors(state)],
+    plugins: [graphqlLimits(), answerLimits(), resolverBudget(), authingErrors(state)],
   });
   const router = new OpenApiRouter<RequestContext>(openapiDocument, forRouter(restHandlers));
 
@@ -62,11 +73,40 @@ export function createApp(state: ServerState): FetchHandler {
     }
   }
 
+  /**
+   * What yoga is given of a GraphQL request. Authing answers JSON only: a POST must send JSON (yoga
+   * would also read forms and `application/graphql`, and answer 415 with no body to the rest), and
+   * every answer is JSON whatever `Accept` says (yoga would stream event-stream or multipart, or
+   * answer 406). Only a browser opening /graphql/v2 gets GraphiQL.
+   */
+  function graphql(request: Request, url: URL): Promise<Response> | Response {
+    const lang = langOf(request);
+    if (!['GET', 'HEAD', 'POST'].includes(request.method)) return refusal(HttpErrors.methodNotAllowed(request.method), GRAPHQL_PATH, lang, { allow: 'GET, POST' });
+    const contentType = request.headers.get('content-type');
+    if (request.method === 'POST' && !isJsonContentType(contentType)) return refusal(HttpErrors.unsupportedMediaType(contentType), GRAPHQL_PATH, lang);
+    // yoga JSON.parses these itself and would report a SyntaxError as an unexpected failure.
+    for (const name of ['variables', 'extensions']) {
+      const value = url.searchParams.get(name);
+      if (value !== null && value !== '' && !parsesAsJson(value)) {
+        return refusal(Errors.invalidInput(`The ${name} parameter is not valid JSON`, `${name} 参数不是合法的 JSON`), GRAPHQL_PATH, lang);
+      }
+    }
+    const wantsGraphiQL = request.method === 'GET' && !url.searchParams.has('query') && (request.headers.get('accept') ?? '').includes('text/html');
+    if (wantsGraphiQL) return yoga.fetch(request);
+    const headers = new Headers(request.headers);
+    headers.set('accept', 'application/json');
+    return yoga.fetch(new Request(request, { headers }));
+  }
+
   async function route(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
-    if (pathname === '/graphql/v2') return yoga.fetch(request);
-    if (pathname.startsWith('/api/v2/')) return rest(request);
-    if (pathname === '/' || pathname === '/health') return json({ name: 'authing-local', graphql: '/graphql/v2', rest: '/api/v2', ok: true });
+    const url = new URL(request.url);
+    const lang = langOf(request);
+    if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) return refusal(HttpErrors.methodNotAllowed(request.method), url.pathname, lang);
+    // The node adapter stops reading at the limit; this covers callers of the fetch handler itself.
+    if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return refusal(HttpErrors.bodyTooLarge(), url.pathname, lang);
+    if (url.pathname === GRAPHQL_PATH) return graphql(request, url);
+    if (url.pathname.startsWith('/api/v2/')) return rest(request);
+    if (url.pathname === '/' || url.pathname === '/health') return json({ name: 'authing-local', graphql: GRAPHQL_PATH, rest: '/api/v2', ok: true });
     return json({ code: 404, message: 'Not found', data: null }, 404);
   }
 

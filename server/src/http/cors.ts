@@ -40,8 +40,12 @@ export function preflight(request: Request): Response {
  * tests, curl) only `Vary` is added, which keeps a cache from serving one origin's answer to another.
  */
 export function withCors(request: Request, headers: Headers): Headers {
+  return withCorsFor(request.headers.get('origin'), headers);
+}
+
+/** {@link withCors} for a request known only by its `Origin` (one refused before a Request was built). */
+export function withCorsFor(origin: string | null | undefined, headers: Headers): Headers {
   headers.append('vary', 'Origin');
-  const origin = request.headers.get('origin');
   if (!origin) return headers;
   headers.set('access-control-allow-origin', origin);
   headers.set('access-control-allow-credentials', 'true');

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Errors } from '../errors.js';
+import { HttpErrors, pagingProblem } from '../http/limits.js';
 
 /** What a REST handler receives: validated path, query and body. */
 export interface RestInput {
@@ -34,6 +35,8 @@ interface Route<Ctx> {
   handler: RestHandler<Ctx>;
   validateParams: ValidateFunction;
   validateBody: ValidateFunction | null;
+  /** The query parameters that page a listing, bounded for every operation alike (http/limits.ts). */
+  paging: Array<'page' | 'limit'>;
 }
 
 interface OpenApiParameter {
@@ -67,6 +70,15 @@ function describe(errors: ErrorObject[] | null | undefined, where: string): stri
   if (!first) return `Invalid ${where}`;
   const field = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : (first.params as { missingProperty?: string }).missingProperty ?? where;
   return `Invalid ${where}: ${field} ${first.message ?? 'is invalid'}`.trim();
+}
+
+/** A path parameter as sent, percent-decoded; an escape that is no UTF-8 (`%E0%A4%A`, `%ZZ`) is a 400. */
+function decodePathSegment(raw: string, name: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw Errors.invalidInput(`Invalid parameters: ${name} is not valid percent-encoded UTF-8`, `参数 ${name} 不是合法的百分号编码 UTF-8`);
+  }
 }
 
 /**
@@ -117,6 +129,7 @@ export class OpenApiRouter<Ctx> {
           handler,
           validateParams: ajv.compile(paramsSchema),
           validateBody: bodySchema ? ajv.compile(rebaseRefs(bodySchema) as object) : null,
+          paging: params.filter((p) => p.in === 'query' && (p.name === 'page' || p.name === 'limit')).map((p) => p.name as 'page' | 'limit'),
         });
         if (op.requestBody?.required && !bodySchema) missing.push(`${operationId} (no JSON body schema)`);
       }
@@ -132,12 +145,12 @@ export class OpenApiRouter<Ctx> {
     const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
     if (candidates.length === 0) return null;
     const route = candidates.find((r) => r.method === request.method);
-    if (!route) throw Errors.invalidInput(`Method ${request.method} is not allowed on ${url.pathname}`);
+    if (!route) throw HttpErrors.methodNotAllowed(request.method);
 
     const match = route.pattern.exec(url.pathname);
     const path: Record<string, unknown> = {};
     route.names.forEach((name, i) => {
-      path[name] = decodeURIComponent(match?.[i + 1] ?? '');
+      path[name] = decodePathSegment(match?.[i + 1] ?? '', name);
     });
     const params: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(path)) params[`path:${k}`] = v;
@@ -146,6 +159,10 @@ export class OpenApiRouter<Ctx> {
       params[`query:${key}`] = all.length > 1 ? all : all[0];
     }
     if (!route.validateParams(params)) throw Errors.invalidInput(describe(route.validateParams.errors, 'parameters').replaceAll(/(query|path):/g, ''));
+    for (const name of route.paging) {
+      const problem = pagingProblem(name, params[`query:${name}`]);
+      if (problem) throw problem;
+    }
 
     let body: unknown = undefined;
     if (route.validateBody) {
