@@ -4,7 +4,8 @@
  *   - a raw `fetch` of exactly the request the SDK sends (method, URL, headers, body captured
  *     once through the SDK's `fetch` option, so the baseline follows the SDK's transport),
  *   - the official authing-js-sdk `managementClient.acl.isAllowed(...)`,
- *   - authing-ts with a user-supplied fetch (undici Agent if installed; node:http keep-alive).
+ *   - authing-ts with a user-supplied fetch: the global fetch (what the SDK uses outside Node;
+ *     on Node its default is node:http with keep-alive), and an undici Agent if installed.
  * Sides run in rotating order within each round, sequentially and with 16 calls in flight;
  * calls/s come from the median round, ratios are the median of per-round time ratios.
  * Run alone: `npx tsx bench/per-call.ts`.
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { ManagementClient as OfficialManagementClient } from 'authing-js-sdk';
 import type { FetchLike } from 'authing-ts';
 import { OFFICIAL_SDK, officialVersion } from '../scripts/size/package.js';
-import { nodeHttpFetch, undiciFetch } from './lib/fetches.js';
+import { undiciFetch } from './lib/fetches.js';
 import { heading, int, note, ratio, table, verdict } from './lib/print.js';
 import { CHECKS, checkAt, NAMESPACE, startBenchWorld, type BenchWorld } from './lib/setup.js';
 import { interleavedRounds, median, pairedRatio, timeConcurrent, timeSequential } from './lib/stats.js';
@@ -26,7 +27,7 @@ const MODE_BUDGET_MS = 25_000;
 const WARM_SEQ = 100;
 const WARM_CONC = 200;
 
-type SideKey = 'sdk' | 'raw' | 'official' | 'undici' | 'nodehttp';
+type SideKey = 'sdk' | 'raw' | 'official' | 'undici' | 'globalfetch';
 interface Side {
   key: SideKey;
   label: string;
@@ -144,9 +145,8 @@ export async function measurePerCall(world: BenchWorld): Promise<PerCallResult> 
     closers.push(undici.close);
     sides.push({ key: 'undici', label: `authing-ts + undici ${undici.version} Agent fetch`, call: sdkCall(new world.sdk.ManagementClient({ ...credentials, fetch: undici.fetch })) });
   }
-  const nodeHttp = nodeHttpFetch();
-  closers.push(nodeHttp.close);
-  sides.push({ key: 'nodehttp', label: 'authing-ts + node:http keep-alive fetch', call: sdkCall(new world.sdk.ManagementClient({ ...credentials, fetch: nodeHttp.fetch })) });
+  const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+  sides.push({ key: 'globalfetch', label: 'authing-ts + global fetch (undici)', call: sdkCall(new world.sdk.ManagementClient({ ...credentials, fetch: globalFetch })) });
 
   let warmSeqMs = 0;
   let warmConcMs = 0;

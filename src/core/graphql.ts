@@ -42,11 +42,10 @@ const infoCache = new WeakMap<object, OperationInfo>();
 
 /**
  * Reads a document's text once and remembers whether it is a query.
- * @param document - a generated document (a `String` object) or a plain string
+ * @param document - a generated document (a `String` object, so it can key the cache)
  * @returns its text and kind
  */
-export function describeOperation(document: { toString(): string } | string): OperationInfo {
-  if (typeof document === 'string') return { query: document, isQuery: isQueryText(document) };
+export function describeOperation(document: TypedDocument<unknown, never> & object): OperationInfo {
   let info = infoCache.get(document);
   if (!info) {
     const query = document.toString();
