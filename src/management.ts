@@ -19,5 +19,6 @@ export type { ListMembersOptions, NewNode, NodeUpdates } from './clients/org.js'
 export { AclClient } from './clients/acl/client.js';
 export type * from './clients/acl/types.js';
 export type * from './clients/types.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type IterateOptions, type PageFetcher, type PageOf } from './core/paginate.js';
 export * from './errors.js';
 export * from './options.js';

@@ -1,5 +1,6 @@
 /** `managementClient.users`: users, their roles, groups and effective resources. */
 import type { RequestOptions } from '../core/options.js';
+import { paginate, type IterateOptions } from '../core/paginate.js';
 import {
   AddUserToGroupDocument,
   AssignRoleDocument,
@@ -110,6 +111,21 @@ export class UsersClient {
   async list(page = 1, limit = 10, options: { excludeUsersInOrg?: boolean } = {}, requestOptions?: RequestOptions): Promise<Paginated<UserWithIdentities>> {
     const variables = { page, limit, excludeUsersInOrg: options.excludeUsersInOrg };
     return (await this.#context.transport.graphql(UsersDocument, variables, requestOptions)).users;
+  }
+
+  /**
+   * Every user of the pool, page by page as the loop asks for more (see {@link UsersClient.list}).
+   * @param options - `pageSize` (1–200, default 50), `excludeUsersInOrg`, and per-call options (`signal` stops between pages)
+   * @returns an async iterator of users
+   * @throws {@link AuthingError} from any page request; {@link AuthingAbortError} when `signal` aborts
+   * @example
+   * for await (const user of management.users.iterate({ pageSize: 100 })) {
+   *   if (user.blocked) console.log(user.id);
+   * }
+   */
+  iterate(options: IterateOptions & { excludeUsersInOrg?: boolean } = {}): AsyncGenerator<UserWithIdentities, void, undefined> {
+    const { excludeUsersInOrg, ...rest } = options;
+    return paginate((page, limit, requestOptions) => this.list(page, limit, { excludeUsersInOrg }, requestOptions), rest);
   }
 
   /**
