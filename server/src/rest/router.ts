@@ -30,7 +30,8 @@ interface Route<Ctx> {
   template: string;
   pattern: RegExp;
   names: string[];
-  literalSegments: number;
+  /** Per segment: true where the template has a literal. */
+  literals: boolean[];
   operationId: string;
   handler: RestHandler<Ctx>;
   validateParams: ValidateFunction;
@@ -81,6 +82,13 @@ function decodePathSegment(raw: string, name: string): string {
   }
 }
 
+/** Orders routes so the first whose pattern matches a path is the most specific one. */
+function bySpecificity<Ctx>(a: Route<Ctx>, b: Route<Ctx>): number {
+  const n = Math.min(a.literals.length, b.literals.length);
+  for (let i = 0; i < n; i++) if (a.literals[i] !== b.literals[i]) return a.literals[i] ? -1 : 1;
+  return b.literals.length - a.literals.length;
+}
+
 /**
  * Routes REST requests by the paths of the OpenAPI document and validates them against it, so the
  * document is the single source of truth for what the server accepts. Every operation must have a
@@ -124,7 +132,7 @@ export class OpenApiRouter<Ctx> {
           template,
           pattern,
           names,
-          literalSegments: segments.filter((s) => !s.startsWith('{')).length,
+          literals: segments.map((s) => !s.startsWith('{')),
           operationId,
           handler,
           validateParams: ajv.compile(paramsSchema),
@@ -135,17 +143,35 @@ export class OpenApiRouter<Ctx> {
       }
     }
     if (missing.length > 0) throw new Error(`REST operations without a handler: ${missing.join(', ')}`);
-    // Literal segments beat parameters: /users/me before /users/{userId}.
-    this.routes.sort((a, b) => b.literalSegments - a.literalSegments);
+    this.routes.sort(bySpecificity);
+  }
+
+  /**
+   * The operation a request reaches: the most specific path template that matches wins outright
+   * (a literal segment beats a parameter at the first segment where templates differ, so
+   * `/users/batch` is never read as `/users/{userId}`), then the method picks among that
+   * template's operations.
+   * @returns the route; `null` when no template matches
+   * @throws 405 when the winning template has no operation for the method
+   */
+  private match(method: string, pathname: string): Route<Ctx> | null {
+    const winner = this.routes.find((r) => r.pattern.test(pathname));
+    if (!winner) return null;
+    const route = this.routes.find((r) => r.template === winner.template && r.method === method);
+    if (!route) throw HttpErrors.methodNotAllowed(method);
+    return route;
+  }
+
+  /** The operationId a request would reach (`null` for none); the router's tests pin routing with it. */
+  operationFor(method: string, pathname: string): string | null {
+    return this.match(method, pathname)?.operationId ?? null;
   }
 
   /** Finds the route, validates the request, and runs the handler; `null` when nothing matches. */
   async handle(request: Request, ctx: Ctx): Promise<RestResult | null> {
     const url = new URL(request.url);
-    const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
-    if (candidates.length === 0) return null;
-    const route = candidates.find((r) => r.method === request.method);
-    if (!route) throw HttpErrors.methodNotAllowed(request.method);
+    const route = this.match(request.method, url.pathname);
+    if (!route) return null;
 
     const match = route.pattern.exec(url.pathname);
     const path: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthingServerError } from '../../src/errors.js';
+import { openapiDocument } from '../../src/generated/schema.js';
 import { OpenApiRouter, Reply } from '../../src/rest/router.js';
 
 const doc = {
@@ -77,5 +78,68 @@ describe('OpenApiRouter', () => {
 
   it('refuses to start when an operation has no handler', () => {
     expect(() => new OpenApiRouter<null>(doc, {})).toThrow(/getUser/);
+  });
+});
+
+describe('OpenApiRouter: static paths win over parameterised ones', () => {
+  const sibling = {
+    openapi: '3.1.0',
+    paths: {
+      '/a/{id}': { get: { operationId: 'getA' }, delete: { operationId: 'deleteA' } },
+      '/a/batch': { post: { operationId: 'batchA' } },
+      '/a/{id}/c': { get: { operationId: 'getAC' } },
+      '/a/b/{x}': { get: { operationId: 'getABX' } },
+    },
+  };
+  const handlers = Object.fromEntries(['getA', 'deleteA', 'batchA', 'getAC', 'getABX'].map((id) => [id, async () => id]));
+  const small = new OpenApiRouter<null>(sibling, handlers);
+
+  it('routes a literal path to its own operation whatever the method, and 405s a method it lacks', () => {
+    expect(small.operationFor('POST', '/a/batch')).toBe('batchA');
+    expect(() => small.operationFor('GET', '/a/batch')).toThrow(AuthingServerError);
+    expect(small.operationFor('GET', '/a/other')).toBe('getA');
+    expect(small.operationFor('DELETE', '/a/other')).toBe('deleteA');
+  });
+
+  it('decides at the first segment where two templates differ', () => {
+    expect(small.operationFor('GET', '/a/b/c')).toBe('getABX');
+    expect(small.operationFor('GET', '/a/z/c')).toBe('getAC');
+  });
+
+  // Every literal path of the served document that a parameterised template would also match
+  // must reach its own operation: a new static sibling (users/batch, resources/bulk, ...) is pinned
+  // by this test the moment it is added to the OpenAPI document.
+  it('pins every static sibling of the served OpenAPI document', () => {
+    const paths = openapiDocument.paths as Record<string, Record<string, { operationId?: string }>>;
+    const served = new OpenApiRouter<null>(
+      openapiDocument,
+      Object.fromEntries(
+        Object.values(paths)
+          .flatMap((item) => Object.values(item))
+          .flatMap((op) => (op.operationId ? [[op.operationId, async () => op.operationId]] : [])),
+      ),
+    );
+    const templates = Object.keys(paths);
+    const concrete = (template: string) => template.replaceAll(/\{[^}]+\}/g, 'p1');
+    const shadows = (general: string, specific: string) => {
+      const g = general.split('/');
+      const s = specific.split('/');
+      const param = (seg: string) => seg.startsWith('{');
+      return (
+        g.length === s.length &&
+        g.every((seg, i) => seg === s[i] || param(seg)) &&
+        g.some((seg, i) => param(seg) && !param(s[i]!))
+      );
+    };
+    const pinned: string[] = [];
+    for (const specific of templates) {
+      if (!templates.some((general) => shadows(general, specific))) continue;
+      for (const [method, op] of Object.entries(paths[specific]!)) {
+        if (!op.operationId) continue;
+        expect(served.operationFor(method.toUpperCase(), concrete(specific)), `${method} ${specific}`).toBe(op.operationId);
+        pinned.push(`${method.toUpperCase()} ${specific}`);
+      }
+    }
+    expect(pinned.length).toBeGreaterThan(0);
   });
 });
