@@ -9,14 +9,23 @@
 export { ManagementClient } from './clients/management.js';
 export type { ManagementClientBaseOptions, ManagementClientCredentials, ManagementClientOptions } from './clients/management.js';
 export { UsersClient } from './clients/users.js';
-export type { CreateUserOptions, UserIdentifiers } from './clients/users.js';
+export type { BatchUsersOptions, CreateUserOptions, FilterUsersOptions, FindUserOptions, SearchUsersOptions, UserIdentifiers } from './clients/users.js';
 export { RolesClient } from './clients/roles.js';
-export type { RoleListOptions, RoleUpdates } from './clients/roles.js';
+export type { RoleFindUsersOptions, RoleListOptions, RoleUpdates } from './clients/roles.js';
 export { GroupsClient } from './clients/groups.js';
 export type { GroupUpdates } from './clients/groups.js';
-export { OrgClient } from './clients/org.js';
-export type { ListMembersOptions, NewNode, NodeUpdates } from './clients/org.js';
+export { OrgClient } from './clients/org/client.js';
+export type {
+  IterateMembersOptions,
+  ListMembersOptions,
+  MoveMembersOptions,
+  NewNode,
+  NewNodeOptions,
+  NodeUpdates,
+  StartSyncOptions,
+} from './clients/org/types.js';
 export { AclClient } from './clients/acl/client.js';
+export { UdfClient } from './clients/udf.js';
 export type * from './clients/acl/types.js';
 export type * from './clients/types.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type IterateOptions, type PageFetcher, type PageOf } from './core/paginate.js';

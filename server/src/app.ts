@@ -63,12 +63,17 @@ export function createApp(state: ServerState): FetchHandler {
 
   async function rest(request: Request): Promise<Response> {
     const rc = new RequestContext(request, state);
+    // v3 paths answer v3's envelope: `statusCode` (an HTTP-like status) and, on errors, `apiCode`.
+    const v3 = new URL(request.url).pathname.startsWith('/api/v3/');
     try {
       const result = await router.handle(request, rc);
-      if (!result) return json({ code: 404, message: rc.lang === 'en-US' ? 'Not found' : '资源不存在', data: null }, 404);
-      return json({ code: 200, message: result.message ?? (rc.lang === 'en-US' ? 'Success' : '成功'), data: result.data ?? null });
+      const notFound = rc.lang === 'en-US' ? 'Not found' : '资源不存在';
+      if (!result) return json(v3 ? { statusCode: 404, apiCode: 404, message: notFound } : { code: 404, message: notFound, data: null }, 404);
+      const message = result.message ?? (rc.lang === 'en-US' ? 'Success' : '成功');
+      return json(v3 ? { statusCode: 200, message, data: result.data ?? null } : { code: 200, message, data: result.data ?? null });
     } catch (error) {
       const e = error instanceof AuthingServerError ? error : (state.log(error), Errors.internal());
+      if (v3) return json({ statusCode: e.httpStatus === 200 ? 400 : e.httpStatus, apiCode: e.code, message: e.messageFor(rc.lang) }, e.httpStatus);
       return json({ code: e.code, message: e.messageFor(rc.lang), data: e.data ?? null }, e.httpStatus);
     }
   }
@@ -105,7 +110,10 @@ export function createApp(state: ServerState): FetchHandler {
     // The node adapter stops reading at the limit; this covers callers of the fetch handler itself.
     if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return refusal(HttpErrors.bodyTooLarge(), url.pathname, lang);
     if (url.pathname === GRAPHQL_PATH) return graphql(request, url);
-    if (url.pathname.startsWith('/api/v2/')) return rest(request);
+    // `/logout` is where the official SDK's `users.logout` goes (no `/api/v2`); v3 paths share the router.
+    if (url.pathname.startsWith('/api/v2/') || url.pathname.startsWith('/api/v3/') || url.pathname === '/logout') return rest(request);
+    // Enterprise-directory sync (org.startSync) lives outside /api/v2, as on Authing.
+    if (url.pathname.startsWith('/connections/')) return rest(request);
     if (url.pathname === '/' || url.pathname === '/health') return json({ name: 'authing-local', graphql: GRAPHQL_PATH, rest: '/api/v2', ok: true });
     return json({ code: 404, message: 'Not found', data: null }, 404);
   }

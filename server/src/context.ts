@@ -29,6 +29,8 @@ export interface ServerState {
   isRevoked(jti: string): Promise<boolean>;
   revoke(jti: string, userPoolId: string, exp: number): Promise<void>;
   log(error: unknown): void;
+  /** Notices that are no failure (the outbox's messages). */
+  info(line: string): void;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface StartOptions {
   db?: string;
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (error: unknown) => void;
+  /** Where notices are written (a message authing-local stored in its outbox instead of sending it). Default: console.info. */
+  info?: (line: string) => void;
   /**
    * Failed password logins that lock an account (per user pool, counted across loginByUsername and
    * loginByEmail), answering 2000 until the lock ends. Default `{ maxFailures: 5, windowSeconds: 600,
@@ -58,7 +60,12 @@ export async function startLocalAuthing(options: StartOptions = {}): Promise<Loc
   let server: Server | undefined;
   try {
     const credentials = await ensureDefaultPool(store);
-    const state = createServerState(store, 'http://127.0.0.1', options.log ?? ((e) => console.error('[authing-local]', e)));
+    const state = createServerState(
+      store,
+      'http://127.0.0.1',
+      options.log ?? ((e) => console.error('[authing-local]', e)),
+      options.info ?? ((line) => console.info('[authing-local]', line)),
+    );
     const handler = createApp(state);
     const listening = await listen(handler, options.port ?? 3000);
     server = listening.server;

@@ -5,12 +5,18 @@ import type { Store } from './storage/store.js';
  * Server-wide state over the store: pool keys by id or by application, and the logout list.
  * Pool keys are cached for the process lifetime because a pool's keys never change.
  */
-export function createServerState(store: Store, issuer: string, log: (e: unknown) => void): ServerState & { setIssuer(url: string): void } {
+export function createServerState(
+  store: Store,
+  issuer: string,
+  log: (e: unknown) => void,
+  info: (line: string) => void = () => undefined,
+): ServerState & { setIssuer(url: string): void } {
   const pools = new Map<string, PoolKeys>();
   const state = {
     store,
     issuer,
     log,
+    info,
     setIssuer(url: string) {
       state.issuer = url;
     },

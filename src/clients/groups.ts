@@ -1,5 +1,6 @@
 /** `managementClient.groups`: user groups, their members and resources. */
 import type { RequestOptions } from '../core/options.js';
+import { paginate, type IterateOptions } from '../core/paginate.js';
 import {
   AddUserToGroupDocument,
   CreateGroupDocument,
@@ -124,6 +125,32 @@ export class GroupsClient {
    */
   async list(page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<Group>> {
     return (await this.#context.transport.graphql(GroupsDocument, { page, limit }, requestOptions)).groups;
+  }
+
+  /**
+   * Every group of the pool, fetched page by page as the loop asks for more (`break` stops the
+   * requests; `signal` is checked before each page).
+   * @param options - `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @returns an async iterator of groups
+   * @throws {@link AuthingError} from the page request that failed; {@link AuthingAbortError} when `signal` aborts
+   * @example
+   * for await (const group of management.groups.iterate({ pageSize: 100 })) console.log(group.code);
+   */
+  iterate(options: IterateOptions = {}): AsyncGenerator<Group, void, undefined> {
+    return paginate((page, limit, requestOptions) => this.list(page, limit, requestOptions), options);
+  }
+
+  /**
+   * Every member of a group, fetched page by page as the loop asks for more.
+   * @param code - group code
+   * @param options - `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @returns an async iterator of users
+   * @throws {@link AuthingError} code 3302 when the group does not exist; {@link AuthingAbortError} when `signal` aborts
+   * @example
+   * for await (const member of management.groups.iterateUsers('staff')) console.log(member.id);
+   */
+  iterateUsers(code: string, options: IterateOptions = {}): AsyncGenerator<User, void, undefined> {
+    return paginate((page, limit, requestOptions) => this.listUsers(code, { page, limit }, requestOptions), options);
   }
 
   /**

@@ -7,9 +7,10 @@ import type { paths } from '../generated/openapi.js';
 import { AclClient } from './acl/client.js';
 import type { ClientContext } from './context.js';
 import { GroupsClient } from './groups.js';
-import { OrgClient } from './org.js';
+import { OrgClient } from './org/client.js';
 import { PasswordEncryptor } from './public-key.js';
 import { RolesClient } from './roles.js';
+import { UdfClient } from './udf.js';
 import { UsersClient } from './users.js';
 import { requireId } from './validate.js';
 
@@ -68,6 +69,7 @@ export class ManagementClient {
   #groups: GroupsClient | undefined;
   #org: OrgClient | undefined;
   #acl: AclClient | undefined;
+  #udf: UdfClient | undefined;
 
   /**
    * @param options - read once; the object is neither kept nor changed
@@ -125,5 +127,10 @@ export class ManagementClient {
   /** Namespaces, resources, grants, checks, programmatic accounts and application access. */
   get acl(): AclClient {
     return (this.#acl ??= AclClient.fromContext(this.#context));
+  }
+
+  /** User-defined fields of users, roles, groups and nodes, and the values they hold. */
+  get udf(): UdfClient {
+    return (this.#udf ??= UdfClient.fromContext(this.#context));
   }
 }

@@ -6,9 +6,12 @@
  */
 export type * from './types/common.js';
 export type * from './types/users.js';
+export type * from './types/user-admin.js';
 export type * from './types/user-detail.js';
 export type * from './types/user-inputs.js';
 export type * from './types/roles-groups.js';
 export type * from './types/org.js';
 export type * from './types/acl.js';
+export type * from './types/policies.js';
 export type * from './types/applications.js';
+export type * from './types/udf.js';

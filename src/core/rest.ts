@@ -139,6 +139,13 @@ export async function executeRest(
     const message = typeof body.message === 'string' ? body.message : `Authing error ${body.code}`;
     throw toAuthingError({ kind: 'response', code: body.code, message, data: body.data ?? undefined, ...responseContext(state, response.status) });
   }
+  // The v3 envelope (`/api/v3/*`): `statusCode` 200 on success, else `apiCode` is the business code.
+  if (isRecord(body) && typeof body.statusCode === 'number') {
+    if (body.statusCode === 200) return unwrap ? body.data : body;
+    const code = typeof body.apiCode === 'number' ? body.apiCode : body.statusCode;
+    const message = typeof body.message === 'string' ? body.message : `Authing error ${code}`;
+    throw toAuthingError({ kind: 'response', code, message, data: body.data ?? undefined, ...responseContext(state, response.status) });
+  }
   if (response.ok) return unwrap ? undefined : body;
   const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   throw toAuthingError({ kind: 'response', code: response.status, message, ...responseContext(state, response.status) });

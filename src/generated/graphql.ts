@@ -82,6 +82,17 @@ export type CreateUserInput = {
   zoneinfo?: string | null | undefined;
 };
 
+/** An external identity to find a user by (`findUser`). */
+export type FindUserByIdentityInput = {
+  /** The identity provider's identifier (e.g. `wechat`). */
+  identifier?: string | null | undefined;
+  isSocial?: boolean | null | undefined;
+  /** Identity provider. */
+  provider?: string | null | undefined;
+  /** The user's id at the identity provider. */
+  userIdInIdp?: string | null | undefined;
+};
+
 /** Login with email and password. */
 export type LoginByEmailInput = {
   /** Create the user when it does not exist. */
@@ -215,6 +226,32 @@ export type ResourceType =
   | 'MENU'
   | 'UI';
 
+/** A department filter of `searchUser`. */
+export type SearchUserDepartmentOpt = {
+  departmentId?: string | null | undefined;
+  /** Also match users of the department's sub-departments. */
+  includeChildrenDepartments?: boolean | null | undefined;
+};
+
+/** A group filter of `searchUser`. */
+export type SearchUserGroupOpt = {
+  code?: string | null | undefined;
+};
+
+/** A role filter of `searchUser`. */
+export type SearchUserRoleOpt = {
+  code: string;
+  /** Namespace code; `default` when omitted. */
+  namespace?: string | null | undefined;
+};
+
+/** One value of one entity to set in `setUdfValueBatch`. */
+export type SetUdfValueBatchInput = {
+  key: string;
+  targetId: string;
+  value: string;
+};
+
 /** Sort order of paginated listings. */
 export type SortByEnum =
   /** Oldest first by creation time. */
@@ -234,6 +271,21 @@ export type UdfDataType =
   | 'OBJECT'
   | 'SELECT'
   | 'STRING';
+
+/**
+ * What a user-defined field belongs to (the real service's names). authing-local keeps custom data
+ * for USER (user id), ROLE (role id), NODE (organization node id) and GROUP (group code; not in the
+ * official SDKs' enum); ORG, USERPOOL, PERMISSION and APPLICATION are refused.
+ */
+export type UdfTargetType =
+  | 'APPLICATION'
+  | 'GROUP'
+  | 'NODE'
+  | 'ORG'
+  | 'PERMISSION'
+  | 'ROLE'
+  | 'USER'
+  | 'USERPOOL';
 
 /** Fields to change on a user; omitted fields stay as they are. */
 export type UpdateUserInput = {
@@ -289,6 +341,12 @@ export type UpdateUserInput = {
 export type UserDdfInput = {
   key: string;
   value: string;
+};
+
+/** One value to set: the value JSON-encoded, as the official SDKs send it. */
+export type UserDefinedDataInput = {
+  key: string;
+  value?: string | null | undefined;
 };
 
 /** Account status of a user (the values are PascalCase in the real schema). */
@@ -664,6 +722,135 @@ export type ListNodeByIdAuthorizedResourcesQueryVariables = Exact<{
 
 export type ListNodeByIdAuthorizedResourcesQuery = { nodeById: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
 
+export type AddNodeMutationVariables = Exact<{
+  orgId: string;
+  parentNodeId?: string | null | undefined;
+  name: string;
+  nameI18n?: string | null | undefined;
+  description?: string | null | undefined;
+  descriptionI18n?: string | null | undefined;
+  order?: number | null | undefined;
+  code?: string | null | undefined;
+}>;
+
+
+export type AddNodeMutation = { addNode: OrgFieldsFragment };
+
+export type MoveNodeMutationVariables = Exact<{
+  orgId: string;
+  nodeId: string;
+  targetParentId: string;
+}>;
+
+
+export type MoveNodeMutation = { moveNode: OrgFieldsFragment };
+
+export type MoveMembersMutationVariables = Exact<{
+  userIds: Array<string> | string;
+  sourceNodeId: string;
+  targetNodeId: string;
+}>;
+
+
+export type MoveMembersMutation = { moveMembers: { code: number | null, message: string | null } | null };
+
+export type SetMainDepartmentMutationVariables = Exact<{
+  userId: string;
+  departmentId?: string | null | undefined;
+}>;
+
+
+export type SetMainDepartmentMutation = { setMainDepartment: { message: string | null, code: number | null } };
+
+export type IsRootNodeQueryVariables = Exact<{
+  nodeId: string;
+  orgId: string;
+}>;
+
+
+export type IsRootNodeQuery = { isRootNode: boolean | null };
+
+export type ChildrenNodesQueryVariables = Exact<{
+  orgId?: string | null | undefined;
+  nodeId: string;
+}>;
+
+
+export type ChildrenNodesQuery = { childrenNodes: Array<NodeFieldsFragment> };
+
+export type RootNodeQueryVariables = Exact<{
+  orgId: string;
+}>;
+
+
+export type RootNodeQuery = { rootNode: NodeFieldsFragment };
+
+export type SearchNodesQueryVariables = Exact<{
+  keyword: string;
+}>;
+
+
+export type SearchNodesQuery = { searchNodes: Array<NodeFieldsFragment> };
+
+export type NodeByCodeQueryVariables = Exact<{
+  orgId: string;
+  code: string;
+}>;
+
+
+export type NodeByCodeQuery = { nodeByCode: NodeFieldsFragment | null };
+
+export type ListNodeByCodeAuthorizedResourcesQueryVariables = Exact<{
+  orgId: string;
+  code: string;
+  namespace?: string | null | undefined;
+  resourceType?: string | null | undefined;
+}>;
+
+
+export type ListNodeByCodeAuthorizedResourcesQuery = { nodeByCode: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
+
+export type GetNodeRolesQueryVariables = Exact<{
+  id: string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type GetNodeRolesQuery = { nodeById: { roles: { totalCount: number, list: Array<RoleFieldsFragment> } | null } | null };
+
+export type PolicyAssignmentsQueryVariables = Exact<{
+  namespace?: string | null | undefined;
+  code?: string | null | undefined;
+  targetType?: PolicyAssignmentTargetType | null | undefined;
+  targetIdentifier?: string | null | undefined;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type PolicyAssignmentsQuery = { policyAssignments: { totalCount: number, list: Array<{ code: string, targetType: PolicyAssignmentTargetType, targetIdentifier: string }> } };
+
+export type AddPolicyAssignmentsMutationVariables = Exact<{
+  policies: Array<string> | string;
+  targetType: PolicyAssignmentTargetType;
+  targetIdentifiers?: Array<string> | string | null | undefined;
+  inheritByChildren?: boolean | null | undefined;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type AddPolicyAssignmentsMutation = { addPolicyAssignments: { message: string | null, code: number | null } };
+
+export type RemovePolicyAssignmentsMutationVariables = Exact<{
+  policies: Array<string> | string;
+  targetType: PolicyAssignmentTargetType;
+  targetIdentifiers?: Array<string> | string | null | undefined;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type RemovePolicyAssignmentsMutation = { removePolicyAssignments: { message: string | null, code: number | null } };
+
 export type CreateRoleMutationVariables = Exact<{
   namespace?: string | null | undefined;
   code: string;
@@ -760,6 +947,88 @@ export type ListRoleAuthorizedResourcesQueryVariables = Exact<{
 
 
 export type ListRoleAuthorizedResourcesQuery = { role: { authorizedResources: { totalCount: number, list: Array<AuthorizedResourceFieldsFragment> } | null } | null };
+
+export type UdfFieldsFragment = { targetType: UdfTargetType, dataType: UdfDataType, key: string, label: string | null, options: string | null };
+
+export type UdvFieldsFragment = { key: string, dataType: UdfDataType, value: string, label: string | null };
+
+export type UdfQueryVariables = Exact<{
+  targetType: UdfTargetType;
+}>;
+
+
+export type UdfQuery = { udf: Array<UdfFieldsFragment> };
+
+export type UdvQueryVariables = Exact<{
+  targetType: UdfTargetType;
+  targetId: string;
+}>;
+
+
+export type UdvQuery = { udv: Array<UdvFieldsFragment> };
+
+export type UdfValueBatchQueryVariables = Exact<{
+  targetType: UdfTargetType;
+  targetIds: Array<string> | string;
+}>;
+
+
+export type UdfValueBatchQuery = { udfValueBatch: Array<{ targetId: string, data: Array<UdvFieldsFragment> }> };
+
+export type SetUdfMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  key: string;
+  dataType: UdfDataType;
+  label: string;
+  options?: string | null | undefined;
+}>;
+
+
+export type SetUdfMutation = { setUdf: UdfFieldsFragment };
+
+export type RemoveUdfMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  key: string;
+}>;
+
+
+export type RemoveUdfMutation = { removeUdf: { message: string | null, code: number | null } | null };
+
+export type SetUdvMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  targetId: string;
+  key: string;
+  value: string;
+}>;
+
+
+export type SetUdvMutation = { setUdv: Array<UdvFieldsFragment> | null };
+
+export type SetUdvBatchMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  targetId: string;
+  udvList?: Array<UserDefinedDataInput> | UserDefinedDataInput | null | undefined;
+}>;
+
+
+export type SetUdvBatchMutation = { setUdvBatch: Array<UdvFieldsFragment> | null };
+
+export type SetUdfValueBatchMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  input: Array<SetUdfValueBatchInput> | SetUdfValueBatchInput;
+}>;
+
+
+export type SetUdfValueBatchMutation = { setUdfValueBatch: { code: number | null, message: string | null } | null };
+
+export type RemoveUdvMutationVariables = Exact<{
+  targetType: UdfTargetType;
+  targetId: string;
+  key: string;
+}>;
+
+
+export type RemoveUdvMutation = { removeUdv: Array<UdvFieldsFragment> | null };
 
 export type CreateUserMutationVariables = Exact<{
   userInfo: CreateUserInput;
@@ -860,6 +1129,54 @@ export type GetUserDepartmentsQueryVariables = Exact<{
 
 
 export type GetUserDepartmentsQuery = { user: { departments: { totalCount: number, list: Array<{ isMainDepartment: boolean, joinedAt: string | null, department: NodeFieldsFragment }> } | null } | null };
+
+export type ArchivedUsersQueryVariables = Exact<{
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type ArchivedUsersQuery = { archivedUsers: { totalCount: number, list: Array<UserFieldsFragment> } };
+
+export type FindUserQueryVariables = Exact<{
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  username?: string | null | undefined;
+  externalId?: string | null | undefined;
+  identity?: FindUserByIdentityInput | null | undefined;
+}>;
+
+
+export type FindUserQuery = { findUser: UserFieldsFragment | null };
+
+export type SearchUserQueryVariables = Exact<{
+  query: string;
+  fields?: Array<string | null | undefined> | string | null | undefined;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  departmentOpts?: Array<SearchUserDepartmentOpt | null | undefined> | SearchUserDepartmentOpt | null | undefined;
+  groupOpts?: Array<SearchUserGroupOpt | null | undefined> | SearchUserGroupOpt | null | undefined;
+  roleOpts?: Array<SearchUserRoleOpt | null | undefined> | SearchUserRoleOpt | null | undefined;
+}>;
+
+
+export type SearchUserQuery = { searchUser: { totalCount: number, list: Array<UserFieldsFragment> } };
+
+export type UserBatchQueryVariables = Exact<{
+  ids: Array<string> | string;
+  type?: string | null | undefined;
+}>;
+
+
+export type UserBatchQuery = { userBatch: Array<UserFieldsFragment> };
+
+export type SendFirstLoginVerifyEmailMutationVariables = Exact<{
+  userId: string;
+  appId: string;
+}>;
+
+
+export type SendFirstLoginVerifyEmailMutation = { sendFirstLoginVerifyEmail: { message: string | null, code: number | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1057,6 +1374,23 @@ export const AuthorizedResourceFieldsFragmentDoc = /*#__PURE__*/ new TypedDocume
   apiIdentifier
 }
     `, {"fragmentName":"AuthorizedResourceFields"}) as unknown as TypedDocumentString<AuthorizedResourceFieldsFragment, unknown>;
+export const UdfFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UdfFields on UserDefinedField {
+  targetType
+  dataType
+  key
+  label
+  options
+}
+    `, {"fragmentName":"UdfFields"}) as unknown as TypedDocumentString<UdfFieldsFragment, unknown>;
+export const UdvFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}
+    `, {"fragmentName":"UdvFields"}) as unknown as TypedDocumentString<UdvFieldsFragment, unknown>;
 export const AllowDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation allow($resource: String!, $action: String!, $userId: String, $userIds: [String!], $roleCode: String, $roleCodes: [String!], $namespace: String) {
   allow(
@@ -2162,6 +2496,300 @@ export const ListNodeByIdAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDo
   actions
   apiIdentifier
 }`) as unknown as TypedDocumentString<ListNodeByIdAuthorizedResourcesQuery, ListNodeByIdAuthorizedResourcesQueryVariables>;
+export const AddNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addNode($orgId: String!, $parentNodeId: String, $name: String!, $nameI18n: String, $description: String, $descriptionI18n: String, $order: Int, $code: String) {
+  addNode(
+    orgId: $orgId
+    parentNodeId: $parentNodeId
+    name: $name
+    nameI18n: $nameI18n
+    description: $description
+    descriptionI18n: $descriptionI18n
+    order: $order
+    code: $code
+  ) {
+    ...OrgFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}`) as unknown as TypedDocumentString<AddNodeMutation, AddNodeMutationVariables>;
+export const MoveNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation moveNode($orgId: String!, $nodeId: String!, $targetParentId: String!) {
+  moveNode(orgId: $orgId, nodeId: $nodeId, targetParentId: $targetParentId) {
+    ...OrgFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}
+fragment OrgFields on Org {
+  id
+  tenantId
+  rootNode {
+    ...NodeFields
+  }
+  nodes {
+    ...NodeFields
+  }
+}`) as unknown as TypedDocumentString<MoveNodeMutation, MoveNodeMutationVariables>;
+export const MoveMembersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation moveMembers($userIds: [String!]!, $sourceNodeId: String!, $targetNodeId: String!) {
+  moveMembers(
+    userIds: $userIds
+    sourceNodeId: $sourceNodeId
+    targetNodeId: $targetNodeId
+  ) {
+    code
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<MoveMembersMutation, MoveMembersMutationVariables>;
+export const SetMainDepartmentDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setMainDepartment($userId: String!, $departmentId: String) {
+  setMainDepartment(userId: $userId, departmentId: $departmentId) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<SetMainDepartmentMutation, SetMainDepartmentMutationVariables>;
+export const IsRootNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query isRootNode($nodeId: String!, $orgId: String!) {
+  isRootNode(nodeId: $nodeId, orgId: $orgId)
+}
+    `) as unknown as TypedDocumentString<IsRootNodeQuery, IsRootNodeQueryVariables>;
+export const ChildrenNodesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query childrenNodes($orgId: String, $nodeId: String!) {
+  childrenNodes(orgId: $orgId, nodeId: $nodeId) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<ChildrenNodesQuery, ChildrenNodesQueryVariables>;
+export const RootNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query rootNode($orgId: String!) {
+  rootNode(orgId: $orgId) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<RootNodeQuery, RootNodeQueryVariables>;
+export const SearchNodesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query searchNodes($keyword: String!) {
+  searchNodes(keyword: $keyword) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<SearchNodesQuery, SearchNodesQueryVariables>;
+export const NodeByCodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query nodeByCode($orgId: String!, $code: String!) {
+  nodeByCode(orgId: $orgId, code: $code) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  id
+  orgId
+  name
+  nameI18n
+  description
+  descriptionI18n
+  order
+  code
+  root
+  depth
+  path
+  codePath
+  namePath
+  createdAt
+  updatedAt
+  children
+  isVirtualNode
+}`) as unknown as TypedDocumentString<NodeByCodeQuery, NodeByCodeQueryVariables>;
+export const ListNodeByCodeAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query listNodeByCodeAuthorizedResources($orgId: String!, $code: String!, $namespace: String, $resourceType: String) {
+  nodeByCode(orgId: $orgId, code: $code) {
+    authorizedResources(namespace: $namespace, resourceType: $resourceType) {
+      totalCount
+      list {
+        ...AuthorizedResourceFields
+      }
+    }
+  }
+}
+    fragment AuthorizedResourceFields on AuthorizedResource {
+  code
+  type
+  actions
+  apiIdentifier
+}`) as unknown as TypedDocumentString<ListNodeByCodeAuthorizedResourcesQuery, ListNodeByCodeAuthorizedResourcesQueryVariables>;
+export const GetNodeRolesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query getNodeRoles($id: String!, $namespace: String) {
+  nodeById(id: $id) {
+    roles(namespace: $namespace) {
+      totalCount
+      list {
+        ...RoleFields
+      }
+    }
+  }
+}
+    fragment RoleBaseFields on Role {
+  id
+  namespace
+  code
+  arn
+  description
+  isSystem
+  createdAt
+  updatedAt
+}
+fragment RoleFields on Role {
+  ...RoleBaseFields
+  parent {
+    ...RoleBaseFields
+  }
+}`) as unknown as TypedDocumentString<GetNodeRolesQuery, GetNodeRolesQueryVariables>;
+export const PolicyAssignmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query policyAssignments($namespace: String, $code: String, $targetType: PolicyAssignmentTargetType, $targetIdentifier: String, $page: Int, $limit: Int) {
+  policyAssignments(
+    namespace: $namespace
+    code: $code
+    targetType: $targetType
+    targetIdentifier: $targetIdentifier
+    page: $page
+    limit: $limit
+  ) {
+    totalCount
+    list {
+      code
+      targetType
+      targetIdentifier
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyAssignmentsQuery, PolicyAssignmentsQueryVariables>;
+export const AddPolicyAssignmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addPolicyAssignments($policies: [String!]!, $targetType: PolicyAssignmentTargetType!, $targetIdentifiers: [String!], $inheritByChildren: Boolean, $namespace: String) {
+  addPolicyAssignments(
+    policies: $policies
+    targetType: $targetType
+    targetIdentifiers: $targetIdentifiers
+    inheritByChildren: $inheritByChildren
+    namespace: $namespace
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AddPolicyAssignmentsMutation, AddPolicyAssignmentsMutationVariables>;
+export const RemovePolicyAssignmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removePolicyAssignments($policies: [String!]!, $targetType: PolicyAssignmentTargetType!, $targetIdentifiers: [String!], $namespace: String) {
+  removePolicyAssignments(
+    policies: $policies
+    targetType: $targetType
+    targetIdentifiers: $targetIdentifiers
+    namespace: $namespace
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RemovePolicyAssignmentsMutation, RemovePolicyAssignmentsMutationVariables>;
 export const CreateRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createRole($namespace: String, $code: String!, $description: String, $parent: String) {
   createRole(
@@ -2395,6 +3023,117 @@ export const ListRoleAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocume
   actions
   apiIdentifier
 }`) as unknown as TypedDocumentString<ListRoleAuthorizedResourcesQuery, ListRoleAuthorizedResourcesQueryVariables>;
+export const UdfDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query udf($targetType: UDFTargetType!) {
+  udf(targetType: $targetType) {
+    ...UdfFields
+  }
+}
+    fragment UdfFields on UserDefinedField {
+  targetType
+  dataType
+  key
+  label
+  options
+}`) as unknown as TypedDocumentString<UdfQuery, UdfQueryVariables>;
+export const UdvDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query udv($targetType: UDFTargetType!, $targetId: String!) {
+  udv(targetType: $targetType, targetId: $targetId) {
+    ...UdvFields
+  }
+}
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}`) as unknown as TypedDocumentString<UdvQuery, UdvQueryVariables>;
+export const UdfValueBatchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query udfValueBatch($targetType: UDFTargetType!, $targetIds: [String!]!) {
+  udfValueBatch(targetType: $targetType, targetIds: $targetIds) {
+    targetId
+    data {
+      ...UdvFields
+    }
+  }
+}
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}`) as unknown as TypedDocumentString<UdfValueBatchQuery, UdfValueBatchQueryVariables>;
+export const SetUdfDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setUdf($targetType: UDFTargetType!, $key: String!, $dataType: UDFDataType!, $label: String!, $options: String) {
+  setUdf(
+    targetType: $targetType
+    key: $key
+    dataType: $dataType
+    label: $label
+    options: $options
+  ) {
+    ...UdfFields
+  }
+}
+    fragment UdfFields on UserDefinedField {
+  targetType
+  dataType
+  key
+  label
+  options
+}`) as unknown as TypedDocumentString<SetUdfMutation, SetUdfMutationVariables>;
+export const RemoveUdfDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removeUdf($targetType: UDFTargetType!, $key: String!) {
+  removeUdf(targetType: $targetType, key: $key) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveUdfMutation, RemoveUdfMutationVariables>;
+export const SetUdvDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setUdv($targetType: UDFTargetType!, $targetId: String!, $key: String!, $value: String!) {
+  setUdv(targetType: $targetType, targetId: $targetId, key: $key, value: $value) {
+    ...UdvFields
+  }
+}
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}`) as unknown as TypedDocumentString<SetUdvMutation, SetUdvMutationVariables>;
+export const SetUdvBatchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setUdvBatch($targetType: UDFTargetType!, $targetId: String!, $udvList: [UserDefinedDataInput!]) {
+  setUdvBatch(targetType: $targetType, targetId: $targetId, udvList: $udvList) {
+    ...UdvFields
+  }
+}
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}`) as unknown as TypedDocumentString<SetUdvBatchMutation, SetUdvBatchMutationVariables>;
+export const SetUdfValueBatchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setUdfValueBatch($targetType: UDFTargetType!, $input: [SetUdfValueBatchInput!]!) {
+  setUdfValueBatch(targetType: $targetType, input: $input) {
+    code
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<SetUdfValueBatchMutation, SetUdfValueBatchMutationVariables>;
+export const RemoveUdvDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removeUdv($targetType: UDFTargetType!, $targetId: String!, $key: String!) {
+  removeUdv(targetType: $targetType, targetId: $targetId, key: $key) {
+    ...UdvFields
+  }
+}
+    fragment UdvFields on UserDefinedData {
+  key
+  dataType
+  value
+  label
+}`) as unknown as TypedDocumentString<RemoveUdvMutation, RemoveUdvMutationVariables>;
 export const CreateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createUser($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput, $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) {
   createUser(
@@ -2829,3 +3568,287 @@ export const GetUserDepartmentsDocument = /*#__PURE__*/ new TypedDocumentString(
   children
   isVirtualNode
 }`) as unknown as TypedDocumentString<GetUserDepartmentsQuery, GetUserDepartmentsQueryVariables>;
+export const ArchivedUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query archivedUsers($page: Int, $limit: Int) {
+  archivedUsers(page: $page, limit: $limit) {
+    totalCount
+    list {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<ArchivedUsersQuery, ArchivedUsersQueryVariables>;
+export const FindUserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query findUser($email: String, $phone: String, $username: String, $externalId: String, $identity: FindUserByIdentityInput) {
+  findUser(
+    email: $email
+    phone: $phone
+    username: $username
+    externalId: $externalId
+    identity: $identity
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<FindUserQuery, FindUserQueryVariables>;
+export const SearchUserDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query searchUser($query: String!, $fields: [String], $page: Int, $limit: Int, $departmentOpts: [SearchUserDepartmentOpt], $groupOpts: [SearchUserGroupOpt], $roleOpts: [SearchUserRoleOpt]) {
+  searchUser(
+    query: $query
+    fields: $fields
+    page: $page
+    limit: $limit
+    departmentOpts: $departmentOpts
+    groupOpts: $groupOpts
+    roleOpts: $roleOpts
+  ) {
+    totalCount
+    list {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<SearchUserQuery, SearchUserQueryVariables>;
+export const UserBatchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query userBatch($ids: [String!]!, $type: String) {
+  userBatch(ids: $ids, type: $type) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UserBatchQuery, UserBatchQueryVariables>;
+export const SendFirstLoginVerifyEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation sendFirstLoginVerifyEmail($userId: String!, $appId: String!) {
+  sendFirstLoginVerifyEmail(userId: $userId, appId: $appId) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<SendFirstLoginVerifyEmailMutation, SendFirstLoginVerifyEmailMutationVariables>;

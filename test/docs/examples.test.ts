@@ -20,9 +20,10 @@ describe('TSDoc examples', () => {
   it('compile against the published declaration files', () => {
     expect(existsSync(`${root}/dist/index.d.ts`), 'dist/ is missing: run npm run build').toBe(true);
     const modules = new Map<string, string>();
-    for (const member of members) {
-      member.examples.forEach((example, i) => modules.set(`/examples/${member.name.replace(/[^\w.]/g, '_')}.${i}.ts`, exampleModule(example)));
-    }
+    // Overloads are members of one name: the member's position keeps each one's examples apart.
+    members.forEach((member, m) => {
+      member.examples.forEach((example, i) => modules.set(`/examples/${member.name.replace(/[^\w.]/g, '_')}.${m}.${i}.ts`, exampleModule(example)));
+    });
     expect(modules.size).toBeGreaterThan(80);
     const failures = Object.fromEntries(typeCheck(root, modules));
     expect(failures).toEqual({});

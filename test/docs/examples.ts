@@ -16,8 +16,9 @@ export const PUBLIC_SOURCES = [
   'src/clients/users.ts',
   'src/clients/roles.ts',
   'src/clients/groups.ts',
-  'src/clients/org.ts',
+  'src/clients/org/client.ts',
   'src/clients/acl/client.ts',
+  'src/clients/udf.ts',
 ];
 
 /** One documented member and its examples. */
@@ -49,8 +50,11 @@ export function readExamples(root: string): DocumentedMember[] {
       if (!ts.isClassDeclaration(statement) || !statement.name) continue;
       const className = statement.name.text;
       members.push({ name: className, isMethod: false, examples: examplesOf(ts.getJSDocTags(statement)) });
+      // An overloaded method is documented on its signatures; its implementation is not public.
+      const overloaded = new Set(statement.members.flatMap((m) => (ts.isMethodDeclaration(m) && !m.body && ts.isIdentifier(m.name) ? [m.name.text] : [])));
       for (const member of statement.members) {
         if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+        if (member.body && overloaded.has(member.name.text)) continue;
         const flags = ts.getCombinedModifierFlags(member);
         if (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) continue;
         members.push({ name: `${className}.${member.name.text}`, isMethod: true, examples: examplesOf(ts.getJSDocTags(member)) });

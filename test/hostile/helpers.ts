@@ -176,6 +176,14 @@ export function refusals(response: RawResponse, graphqlPath: boolean): Refusal[]
       if (!isRefusal(message)) throw new Error(`GraphQL error not in Authing's shape: ${JSON.stringify(e).slice(0, 200)}`);
       found.push(message);
     }
+  } else if (!graphqlPath && typeof body === 'object' && body !== null && 'statusCode' in body && !('code' in body)) {
+    // The v3 envelope (/api/v3/*): `{statusCode: 200, message, data}`, or `{statusCode, apiCode, message}` refused.
+    const v3 = body as { statusCode?: unknown; apiCode?: unknown; message?: unknown };
+    if (typeof v3.statusCode !== 'number' || typeof v3.message !== 'string') throw new Error(`REST answer not in Authing's v3 envelope: ${response.text.slice(0, 200)}`);
+    if (v3.statusCode !== 200) {
+      if (typeof v3.apiCode !== 'number') throw new Error(`v3 refusal without an apiCode: ${response.text.slice(0, 200)}`);
+      found.push({ code: v3.apiCode, message: v3.message });
+    }
   } else if (!graphqlPath || (typeof body === 'object' && body !== null && 'code' in body)) {
     if (!isRefusal(body) || !('data' in body)) throw new Error(`REST answer not in Authing's envelope: ${response.text.slice(0, 200)}`);
     if (body.code !== 200) found.push(body);

@@ -107,7 +107,9 @@ function refusedWhole(req: HostileRequest, res: RawResponse): boolean {
   if (res.status !== 200) return true;
   if (req.graphql) return graphqlRefusedWhole(res);
   try {
-    return (JSON.parse(res.text) as { code?: unknown }).code !== 200;
+    const body = JSON.parse(res.text) as { code?: unknown; statusCode?: unknown };
+    // v3 paths answer `statusCode` instead of `code`.
+    return (body.code ?? body.statusCode) !== 200;
   } catch {
     return false;
   }

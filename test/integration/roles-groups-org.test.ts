@@ -11,7 +11,8 @@ describe('roles', () => {
     const parent = uid('parent');
     const code = uid('role');
     await h.management.roles.create(parent);
-    const role = await h.management.roles.create(code, 'Editors', parent);
+    // A parent needs the fourth argument: with three, the third is the namespace (4.23.55).
+    const role = await h.management.roles.create(code, 'Editors', parent, undefined);
     expect(role).toMatchObject({ code, description: 'Editors', namespace: 'default', parent: { code: parent } });
     expect(role.arn).toMatch(/^arn:cn:authing:.+:role:/);
     await expect(h.management.roles.detail(code)).resolves.toMatchObject({ code, description: 'Editors' });

@@ -50,7 +50,7 @@ describe('users', () => {
     expectTypeOf<Result<UsersClient['list']>>().branded.toEqualTypeOf<Paginated<UserWithIdentities>>();
     expectTypeOf<Result<UsersClient['create']>>().branded.toEqualTypeOf<User>();
     expectTypeOf<Result<UsersClient['update']>>().branded.toEqualTypeOf<User>();
-    expectTypeOf<Result<UsersClient['detail']>>().branded.toEqualTypeOf<UserDetail>();
+    expectTypeOf<Result<UsersClient['detail']>>().branded.toEqualTypeOf<UserDetail | null>();
     expectTypeOf<Result<UsersClient['listRoles']>>().branded.toEqualTypeOf<Paginated<Role>>();
     expectTypeOf<Result<UsersClient['listGroups']>>().branded.toEqualTypeOf<Paginated<Group>>();
     expectTypeOf<Result<UsersClient['listAuthorizedResources']>>().branded.toEqualTypeOf<Paginated<AuthorizedResource>>();

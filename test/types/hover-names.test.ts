@@ -46,6 +46,12 @@ const expected: Record<string, string> = {
   loginStatus: 'LoginStatus | null',
   profileUpdates: 'ProfileUpdates',
   registerProfile: 'RegisterProfile | undefined',
+  udfClient: 'UdfClient',
+  udfField: 'UserDefinedField',
+  udfFields: 'UserDefinedField[]',
+  udvItems: 'CustomDataItem[]',
+  customData: 'CustomData',
+  customDataBatch: 'Record<string, CustomData>',
 };
 
 const sample = `
@@ -86,6 +92,12 @@ export async function sample() {
   const loginStatus = await auth.checkLoginStatus();
   const profileUpdates = {} as Parameters<typeof auth.updateProfile>[0];
   const registerProfile = undefined as Parameters<typeof auth.registerByUsername>[2];
+  const udfClient = management.udf;
+  const udfField = await management.udf.set('USER', 'school', 'STRING', 'School');
+  const udfFields = await management.udf.list('USER');
+  const udvItems = await management.users.setUdfValue(created.id, { school: 'MIT' });
+  const customData = await management.roles.getUdfValue(role.id);
+  const customDataBatch = await management.users.getUdfValueBatch([created.id]);
   return [${Object.keys(expected).join(', ')}];
 }
 `;

@@ -61,8 +61,9 @@ export interface UserTokenSubject {
 }
 
 /** Signs a user id_token; the SDKs read the user id from `sub` or `data.id`. */
-export async function signUserToken(user: UserTokenSubject, jwtSecret: string, issuer: string): Promise<IssuedToken> {
+export async function signUserToken(user: UserTokenSubject, jwtSecret: string, issuer: string): Promise<IssuedToken & { jti: string }> {
   const iat = now();
+  const jti = crypto.randomUUID();
   const exp = iat + USER_TOKEN_TTL_S;
   const token = await new SignJWT({
     data: {
@@ -87,9 +88,9 @@ export async function signUserToken(user: UserTokenSubject, jwtSecret: string, i
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .setIssuer(issuer)
-    .setJti(crypto.randomUUID())
+    .setJti(jti)
     .sign(keyOf(jwtSecret));
-  return { token, iat, exp };
+  return { token, iat, exp, jti };
 }
 
 /** The pool a token claims to belong to, read before verification so the right key can be chosen. */

@@ -159,6 +159,17 @@ export type EmailScene =
   /** Email-address verification email. */
   | 'VERIFY_EMAIL';
 
+/** An external identity to find a user by (`findUser`). */
+export type FindUserByIdentityInput = {
+  /** The identity provider's identifier (e.g. `wechat`). */
+  identifier?: InputMaybe<Scalars['String']['input']>;
+  isSocial?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Identity provider. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** The user's id at the identity provider. */
+  userIdInIdp?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A user group. */
 export type Group = {
   __typename?: 'Group';
@@ -271,8 +282,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds users to a node, given by `nodeId` or by `orgId` + `nodeCode`. */
   addMember: Node;
+  /** Adds a node under `parentNodeId` (default: the root node) and returns the whole organization (the older form of addNodeV2). */
+  addNode: Org;
   /** Adds a node under `parentNodeId` (default: the root node) and returns the new node. */
   addNodeV2: Node;
+  /** Assigns each of `policies` (codes) to each target; one transaction. */
+  addPolicyAssignments: CommonMessage;
   /** Adds users to the group `code`. */
   addUserToGroup: CommonMessage;
   /**
@@ -294,7 +309,7 @@ export type Mutation = {
   createUser: User;
   /** Deletes groups by code. */
   deleteGroups: CommonMessage;
-  /** Deletes a node and its whole subtree. */
+  /** Deletes a node and its whole subtree, with their memberships, role assignments and grants (the root: refused). */
   deleteNode: CommonMessage;
   /** Deletes an organization and all its nodes. */
   deleteOrg: CommonMessage;
@@ -310,6 +325,10 @@ export type Mutation = {
   loginByEmail?: Maybe<User>;
   /** Logs in with username and RSA-encrypted password; the returned user carries `token`. */
   loginByUsername?: Maybe<User>;
+  /** Moves users from one node to another (a user's main department moves with it). */
+  moveMembers?: Maybe<CommonMessage>;
+  /** Moves a node (with its subtree, members and grants) under `targetParentId` of the same organization. */
+  moveNode: Org;
   /** Exchanges a still-valid management access token for a fresh one. */
   refreshAccessToken: RefreshAccessTokenRes;
   /**
@@ -323,10 +342,31 @@ export type Mutation = {
   registerByUsername?: Maybe<User>;
   /** Removes users from a node, given by `nodeId` or by `orgId` + `nodeCode`. */
   removeMember: Node;
+  /** Removes the assignments of each of `policies` from each target; one transaction. */
+  removePolicyAssignments: CommonMessage;
+  /** Deletes a field and every value it holds. */
+  removeUdf?: Maybe<CommonMessage>;
+  /** Clears one value of an entity; answers the entity's custom data. */
+  removeUdv?: Maybe<Array<UserDefinedData>>;
   /** Removes users from the group `code`. */
   removeUserFromGroup: CommonMessage;
   /** Revokes roles from users, groups and organization nodes (same arguments as assignRole). */
   revokeRole?: Maybe<CommonMessage>;
+  /**
+   * Sends the user the first-login email verification message for an application. authing-local
+   * sends no mail: the message goes to its outbox.
+   */
+  sendFirstLoginVerifyEmail: CommonMessage;
+  /** Sets the user's main department, one of the nodes it belongs to; without `departmentId` none is main. */
+  setMainDepartment: CommonMessage;
+  /** Creates the field `key` of a target type, or updates its label, type and options. */
+  setUdf: UserDefinedField;
+  /** Sets values of several entities of one type. */
+  setUdfValueBatch?: Maybe<CommonMessage>;
+  /** Sets one value of an entity; answers the entity's custom data. */
+  setUdv?: Maybe<Array<UserDefinedData>>;
+  /** Sets several values of one entity; answers the entity's custom data. */
+  setUdvBatch?: Maybe<Array<UserDefinedData>>;
   /** Updates a group; `newCode` renames it. */
   updateGroup: Group;
   /** Updates a node. */
@@ -350,6 +390,18 @@ export type MutationAddMemberArgs = {
 };
 
 
+export type MutationAddNodeArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  descriptionI18n?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  nameI18n?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['Int']['input']>;
+  orgId: Scalars['String']['input'];
+  parentNodeId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationAddNodeV2Args = {
   code?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -359,6 +411,15 @@ export type MutationAddNodeV2Args = {
   order?: InputMaybe<Scalars['Int']['input']>;
   orgId: Scalars['String']['input'];
   parentNodeId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAddPolicyAssignmentsArgs = {
+  inheritByChildren?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  policies: Array<Scalars['String']['input']>;
+  targetIdentifiers?: InputMaybe<Array<Scalars['String']['input']>>;
+  targetType: PolicyAssignmentTargetType;
 };
 
 
@@ -477,6 +538,20 @@ export type MutationLoginByUsernameArgs = {
 };
 
 
+export type MutationMoveMembersArgs = {
+  sourceNodeId: Scalars['String']['input'];
+  targetNodeId: Scalars['String']['input'];
+  userIds: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationMoveNodeArgs = {
+  nodeId: Scalars['String']['input'];
+  orgId: Scalars['String']['input'];
+  targetParentId: Scalars['String']['input'];
+};
+
+
 export type MutationRefreshAccessTokenArgs = {
   accessToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -505,6 +580,27 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRemovePolicyAssignmentsArgs = {
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  policies: Array<Scalars['String']['input']>;
+  targetIdentifiers?: InputMaybe<Array<Scalars['String']['input']>>;
+  targetType: PolicyAssignmentTargetType;
+};
+
+
+export type MutationRemoveUdfArgs = {
+  key: Scalars['String']['input'];
+  targetType: UdfTargetType;
+};
+
+
+export type MutationRemoveUdvArgs = {
+  key: Scalars['String']['input'];
+  targetId: Scalars['String']['input'];
+  targetType: UdfTargetType;
+};
+
+
 export type MutationRemoveUserFromGroupArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   userIds: Array<Scalars['String']['input']>;
@@ -518,6 +614,48 @@ export type MutationRevokeRoleArgs = {
   roleCode?: InputMaybe<Scalars['String']['input']>;
   roleCodes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
   userIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationSendFirstLoginVerifyEmailArgs = {
+  appId: Scalars['String']['input'];
+  userId: Scalars['String']['input'];
+};
+
+
+export type MutationSetMainDepartmentArgs = {
+  departmentId?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['String']['input'];
+};
+
+
+export type MutationSetUdfArgs = {
+  dataType: UdfDataType;
+  key: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  options?: InputMaybe<Scalars['String']['input']>;
+  targetType: UdfTargetType;
+};
+
+
+export type MutationSetUdfValueBatchArgs = {
+  input: Array<SetUdfValueBatchInput>;
+  targetType: UdfTargetType;
+};
+
+
+export type MutationSetUdvArgs = {
+  key: Scalars['String']['input'];
+  targetId: Scalars['String']['input'];
+  targetType: UdfTargetType;
+  value: Scalars['String']['input'];
+};
+
+
+export type MutationSetUdvBatchArgs = {
+  targetId: Scalars['String']['input'];
+  targetType: UdfTargetType;
+  udvList?: InputMaybe<Array<UserDefinedDataInput>>;
 };
 
 
@@ -673,6 +811,14 @@ export type PaginatedOrgs = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A page of policy assignments. */
+export type PaginatedPolicyAssignments = {
+  __typename?: 'PaginatedPolicyAssignments';
+  list: Array<PolicyAssignment>;
+  /** Total number of matches, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A page of roles. */
 export type PaginatedRoles = {
   __typename?: 'PaginatedRoles';
@@ -687,6 +833,16 @@ export type PaginatedUsers = {
   list: Array<User>;
   /** Total number of matches, not just this page. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A policy assigned to a target. */
+export type PolicyAssignment = {
+  __typename?: 'PolicyAssignment';
+  /** Code of the policy. */
+  code: Scalars['String']['output'];
+  /** User id, role code, group code or node id, by `targetType`. */
+  targetIdentifier: Scalars['String']['output'];
+  targetType: PolicyAssignmentTargetType;
 };
 
 /** Who a grant, policy or role assignment targets. */
@@ -709,6 +865,8 @@ export type Query = {
    * management SDK starts. Sent without Authorization.
    */
   accessToken: AccessTokenRes;
+  /** Users deleted from the pool (deleting a user archives it), newest first. */
+  archivedUsers: PaginatedUsers;
   /**
    * Resources granted to one target. USER: the effective set (own grants plus those inherited from
    * roles, groups and organization nodes), in `namespace` or the default namespace. ROLE: the role's
@@ -723,6 +881,13 @@ export type Query = {
    * and claims. Never fails for an invalid token: `status` is false and `code` says why.
    */
   checkLoginStatus?: Maybe<JwtTokenStatus>;
+  /** The direct children of a node, in sibling order (`orgId`, when given, must be the node's organization). */
+  childrenNodes: Array<Node>;
+  /**
+   * The first user matching any given identifier (username, email compared case-insensitively,
+   * phone, externalId) or the external identity; null when none does.
+   */
+  findUser?: Maybe<User>;
   /** A group by code; null when it does not exist. */
   group?: Maybe<Group>;
   /** Lists groups, or the groups of one user when `userId` is given. */
@@ -731,23 +896,50 @@ export type Query = {
   isActionAllowed: Scalars['Boolean']['output'];
   /** Whether an explicit, enabled DENY applying to the user matches `action` on `resource`. */
   isActionDenied: Scalars['Boolean']['output'];
+  /** Whether the node is the root node of the organization. */
+  isRootNode?: Maybe<Scalars['Boolean']['output']>;
   /** Whether a user with any of the given identifiers exists in the pool. */
   isUserExists?: Maybe<Scalars['Boolean']['output']>;
+  /** A node by organization id and node code; null when the organization has no node with that code. */
+  nodeByCode?: Maybe<Node>;
   /** A node by id; null when it does not exist. */
   nodeById?: Maybe<Node>;
   /** An organization by id. */
   org: Org;
   /** Lists the organizations of the pool. */
   orgs: PaginatedOrgs;
+  /**
+   * Policy assignments, filtered by policy `code` and/or by target (`targetType` with
+   * `targetIdentifier`: user id, role code, group code or node id), within `namespace`
+   * (default `default`).
+   */
+  policyAssignments: PaginatedPolicyAssignments;
   /** A role by code within `namespace` (default `default`); null when it does not exist. */
   role?: Maybe<Role>;
   /** Lists the roles of a namespace (default `default`). */
   roles: PaginatedRoles;
+  /** The root node of an organization. */
+  rootNode: Node;
+  /** Nodes of every organization of the pool whose name contains `keyword` (case-insensitive), in creation order. */
+  searchNodes: Array<Node>;
+  /**
+   * Users whose `fields` (default: username, email, phone, nickname, name, externalId) contain
+   * `query`, optionally only those in given departments, groups or roles; newest first.
+   */
+  searchUser: PaginatedUsers;
+  /** The user-defined fields of one target type, in creation order. */
+  udf: Array<UserDefinedField>;
+  /** The custom data of several entities of one type, in the order of `targetIds`. */
+  udfValueBatch: Array<UserDefinedDataMap>;
+  /** The custom data of one entity: every field of its type that holds a value. */
+  udv: Array<UserDefinedData>;
   /**
    * A user by id. Without `id` the user is the caller identified by the Bearer user token
    * (the authentication SDK's `getCurrentUser`). Null when no such user exists.
    */
   user?: Maybe<User>;
+  /** Users by id, username, email, phone or externalId (`type`, default `id`), in request order; unknown ones are left out. */
+  userBatch: Array<User>;
   /** Lists the users of the pool. */
   users: PaginatedUsers;
 };
@@ -756,6 +948,12 @@ export type Query = {
 export type QueryAccessTokenArgs = {
   secret: Scalars['String']['input'];
   userPoolId: Scalars['String']['input'];
+};
+
+
+export type QueryArchivedUsersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -778,6 +976,21 @@ export type QueryAuthorizedTargetsArgs = {
 
 export type QueryCheckLoginStatusArgs = {
   token?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryChildrenNodesArgs = {
+  nodeId: Scalars['String']['input'];
+  orgId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFindUserArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  identity?: InputMaybe<FindUserByIdentityInput>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  username?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -810,11 +1023,23 @@ export type QueryIsActionDeniedArgs = {
 };
 
 
+export type QueryIsRootNodeArgs = {
+  nodeId: Scalars['String']['input'];
+  orgId: Scalars['String']['input'];
+};
+
+
 export type QueryIsUserExistsArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryNodeByCodeArgs = {
+  code: Scalars['String']['input'];
+  orgId: Scalars['String']['input'];
 };
 
 
@@ -835,6 +1060,16 @@ export type QueryOrgsArgs = {
 };
 
 
+export type QueryPolicyAssignmentsArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  targetIdentifier?: InputMaybe<Scalars['String']['input']>;
+  targetType?: InputMaybe<PolicyAssignmentTargetType>;
+};
+
+
 export type QueryRoleArgs = {
   code: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -849,8 +1084,52 @@ export type QueryRolesArgs = {
 };
 
 
+export type QueryRootNodeArgs = {
+  orgId: Scalars['String']['input'];
+};
+
+
+export type QuerySearchNodesArgs = {
+  keyword: Scalars['String']['input'];
+};
+
+
+export type QuerySearchUserArgs = {
+  departmentOpts?: InputMaybe<Array<InputMaybe<SearchUserDepartmentOpt>>>;
+  fields?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  groupOpts?: InputMaybe<Array<InputMaybe<SearchUserGroupOpt>>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  roleOpts?: InputMaybe<Array<InputMaybe<SearchUserRoleOpt>>>;
+};
+
+
+export type QueryUdfArgs = {
+  targetType: UdfTargetType;
+};
+
+
+export type QueryUdfValueBatchArgs = {
+  targetIds: Array<Scalars['String']['input']>;
+  targetType: UdfTargetType;
+};
+
+
+export type QueryUdvArgs = {
+  targetId: Scalars['String']['input'];
+  targetType: UdfTargetType;
+};
+
+
 export type QueryUserArgs = {
   id?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUserBatchArgs = {
+  ids: Array<Scalars['String']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1010,6 +1289,32 @@ export type RoleUsersArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A department filter of `searchUser`. */
+export type SearchUserDepartmentOpt = {
+  departmentId?: InputMaybe<Scalars['String']['input']>;
+  /** Also match users of the department's sub-departments. */
+  includeChildrenDepartments?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A group filter of `searchUser`. */
+export type SearchUserGroupOpt = {
+  code?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A role filter of `searchUser`. */
+export type SearchUserRoleOpt = {
+  code: Scalars['String']['input'];
+  /** Namespace code; `default` when omitted. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One value of one entity to set in `setUdfValueBatch`. */
+export type SetUdfValueBatchInput = {
+  key: Scalars['String']['input'];
+  targetId: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
 /** Sort order of paginated listings. */
 export type SortByEnum =
   /** Oldest first by creation time. */
@@ -1029,6 +1334,21 @@ export type UdfDataType =
   | 'OBJECT'
   | 'SELECT'
   | 'STRING';
+
+/**
+ * What a user-defined field belongs to (the real service's names). authing-local keeps custom data
+ * for USER (user id), ROLE (role id), NODE (organization node id) and GROUP (group code; not in the
+ * official SDKs' enum); ORG, USERPOOL, PERMISSION and APPLICATION are refused.
+ */
+export type UdfTargetType =
+  | 'APPLICATION'
+  | 'GROUP'
+  | 'NODE'
+  | 'ORG'
+  | 'PERMISSION'
+  | 'ROLE'
+  | 'USER'
+  | 'USERPOOL';
 
 /** Fields to change on a user; omitted fields stay as they are. */
 export type UpdateUserInput = {
@@ -1220,6 +1540,44 @@ export type UserDdfInput = {
   value: Scalars['String']['input'];
 };
 
+/**
+ * One value of an entity's custom data. `value` is the stored text: a STRING as is, a NUMBER or
+ * BOOLEAN as JSON, a DATETIME as milliseconds since the epoch, an OBJECT as JSON.
+ */
+export type UserDefinedData = {
+  __typename?: 'UserDefinedData';
+  dataType: UdfDataType;
+  key: Scalars['String']['output'];
+  /** Display label of the field. */
+  label?: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
+};
+
+/** One value to set: the value JSON-encoded, as the official SDKs send it. */
+export type UserDefinedDataInput = {
+  key: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The custom data of one entity in a batch read. */
+export type UserDefinedDataMap = {
+  __typename?: 'UserDefinedDataMap';
+  data: Array<UserDefinedData>;
+  targetId: Scalars['String']['output'];
+};
+
+/** A user-defined field. */
+export type UserDefinedField = {
+  __typename?: 'UserDefinedField';
+  dataType: UdfDataType;
+  key: Scalars['String']['output'];
+  /** Display label. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Field options as the console stores them (a JSON string), e.g. the choices of a SELECT. */
+  options?: Maybe<Scalars['String']['output']>;
+  targetType: UdfTargetType;
+};
+
 /** A department (organization node) membership of a user. */
 export type UserDepartment = {
   __typename?: 'UserDepartment';
@@ -1323,6 +1681,7 @@ export type ResolversTypes = {
   CreateUserIdentityInput: CreateUserIdentityInput;
   CreateUserInput: CreateUserInput;
   EmailScene: EmailScene;
+  FindUserByIdentityInput: FindUserByIdentityInput;
   Group: ResolverTypeWrapper<GroupModel>;
   Identity: ResolverTypeWrapper<Identity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1340,8 +1699,10 @@ export type ResolversTypes = {
   PaginatedDepartments: ResolverTypeWrapper<Omit<PaginatedDepartments, 'list'> & { list: Array<ResolversTypes['UserDepartment']> }>;
   PaginatedGroups: ResolverTypeWrapper<Omit<PaginatedGroups, 'list'> & { list: Array<ResolversTypes['Group']> }>;
   PaginatedOrgs: ResolverTypeWrapper<Omit<PaginatedOrgs, 'list'> & { list: Array<ResolversTypes['Org']> }>;
+  PaginatedPolicyAssignments: ResolverTypeWrapper<PaginatedPolicyAssignments>;
   PaginatedRoles: ResolverTypeWrapper<Omit<PaginatedRoles, 'list'> & { list: Array<ResolversTypes['Role']> }>;
   PaginatedUsers: ResolverTypeWrapper<Omit<PaginatedUsers, 'list'> & { list: Array<ResolversTypes['User']> }>;
+  PolicyAssignment: ResolverTypeWrapper<PolicyAssignment>;
   PolicyAssignmentTargetType: PolicyAssignmentTargetType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefreshAccessTokenRes: ResolverTypeWrapper<RefreshAccessTokenRes>;
@@ -1352,13 +1713,22 @@ export type ResolversTypes = {
   ResourcePermissionAssignment: ResolverTypeWrapper<ResourcePermissionAssignment>;
   ResourceType: ResourceType;
   Role: ResolverTypeWrapper<RoleModel>;
+  SearchUserDepartmentOpt: SearchUserDepartmentOpt;
+  SearchUserGroupOpt: SearchUserGroupOpt;
+  SearchUserRoleOpt: SearchUserRoleOpt;
+  SetUdfValueBatchInput: SetUdfValueBatchInput;
   SortByEnum: SortByEnum;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UDFDataType: UdfDataType;
+  UDFTargetType: UdfTargetType;
   UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<UserModel>;
   UserCustomData: ResolverTypeWrapper<UserCustomData>;
   UserDdfInput: UserDdfInput;
+  UserDefinedData: ResolverTypeWrapper<UserDefinedData>;
+  UserDefinedDataInput: UserDefinedDataInput;
+  UserDefinedDataMap: ResolverTypeWrapper<UserDefinedDataMap>;
+  UserDefinedField: ResolverTypeWrapper<UserDefinedField>;
   UserDepartment: ResolverTypeWrapper<Omit<UserDepartment, 'department'> & { department: ResolversTypes['Node'] }>;
   UserStatus: UserStatus;
 };
@@ -1373,6 +1743,7 @@ export type ResolversParentTypes = {
   CommonMessage: CommonMessage;
   CreateUserIdentityInput: CreateUserIdentityInput;
   CreateUserInput: CreateUserInput;
+  FindUserByIdentityInput: FindUserByIdentityInput;
   Group: GroupModel;
   Identity: Identity;
   Int: Scalars['Int']['output'];
@@ -1389,8 +1760,10 @@ export type ResolversParentTypes = {
   PaginatedDepartments: Omit<PaginatedDepartments, 'list'> & { list: Array<ResolversParentTypes['UserDepartment']> };
   PaginatedGroups: Omit<PaginatedGroups, 'list'> & { list: Array<ResolversParentTypes['Group']> };
   PaginatedOrgs: Omit<PaginatedOrgs, 'list'> & { list: Array<ResolversParentTypes['Org']> };
+  PaginatedPolicyAssignments: PaginatedPolicyAssignments;
   PaginatedRoles: Omit<PaginatedRoles, 'list'> & { list: Array<ResolversParentTypes['Role']> };
   PaginatedUsers: Omit<PaginatedUsers, 'list'> & { list: Array<ResolversParentTypes['User']> };
+  PolicyAssignment: PolicyAssignment;
   Query: Record<PropertyKey, never>;
   RefreshAccessTokenRes: RefreshAccessTokenRes;
   RefreshToken: RefreshToken;
@@ -1399,11 +1772,19 @@ export type ResolversParentTypes = {
   RegisterProfile: RegisterProfile;
   ResourcePermissionAssignment: ResourcePermissionAssignment;
   Role: RoleModel;
+  SearchUserDepartmentOpt: SearchUserDepartmentOpt;
+  SearchUserGroupOpt: SearchUserGroupOpt;
+  SearchUserRoleOpt: SearchUserRoleOpt;
+  SetUdfValueBatchInput: SetUdfValueBatchInput;
   String: Scalars['String']['output'];
   UpdateUserInput: UpdateUserInput;
   User: UserModel;
   UserCustomData: UserCustomData;
   UserDdfInput: UserDdfInput;
+  UserDefinedData: UserDefinedData;
+  UserDefinedDataInput: UserDefinedDataInput;
+  UserDefinedDataMap: UserDefinedDataMap;
+  UserDefinedField: UserDefinedField;
   UserDepartment: Omit<UserDepartment, 'department'> & { department: ResolversParentTypes['Node'] };
 };
 
@@ -1467,7 +1848,9 @@ export type JwtTokenStatusDetailResolvers<ContextType = GraphQLContext, ParentTy
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'userIds'>>;
+  addNode?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationAddNodeArgs, 'name' | 'orgId'>>;
   addNodeV2?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationAddNodeV2Args, 'name' | 'orgId'>>;
+  addPolicyAssignments?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAddPolicyAssignmentsArgs, 'policies' | 'targetType'>>;
   addUserToGroup?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAddUserToGroupArgs, 'userIds'>>;
   allow?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAllowArgs, 'action' | 'resource'>>;
   assignRole?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, Partial<MutationAssignRoleArgs>>;
@@ -1485,13 +1868,24 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteUsers?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationDeleteUsersArgs, 'ids'>>;
   loginByEmail?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByEmailArgs, 'input'>>;
   loginByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByUsernameArgs, 'input'>>;
+  moveMembers?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationMoveMembersArgs, 'sourceNodeId' | 'targetNodeId' | 'userIds'>>;
+  moveNode?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationMoveNodeArgs, 'nodeId' | 'orgId' | 'targetParentId'>>;
   refreshAccessToken?: Resolver<ResolversTypes['RefreshAccessTokenRes'], ParentType, ContextType, Partial<MutationRefreshAccessTokenArgs>>;
   refreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, Partial<MutationRefreshTokenArgs>>;
   registerByEmail?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRegisterByEmailArgs, 'input'>>;
   registerByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRegisterByUsernameArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'userIds'>>;
+  removePolicyAssignments?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationRemovePolicyAssignmentsArgs, 'policies' | 'targetType'>>;
+  removeUdf?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationRemoveUdfArgs, 'key' | 'targetType'>>;
+  removeUdv?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationRemoveUdvArgs, 'key' | 'targetId' | 'targetType'>>;
   removeUserFromGroup?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationRemoveUserFromGroupArgs, 'userIds'>>;
   revokeRole?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, Partial<MutationRevokeRoleArgs>>;
+  sendFirstLoginVerifyEmail?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSendFirstLoginVerifyEmailArgs, 'appId' | 'userId'>>;
+  setMainDepartment?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSetMainDepartmentArgs, 'userId'>>;
+  setUdf?: Resolver<ResolversTypes['UserDefinedField'], ParentType, ContextType, RequireFields<MutationSetUdfArgs, 'dataType' | 'key' | 'label' | 'targetType'>>;
+  setUdfValueBatch?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationSetUdfValueBatchArgs, 'input' | 'targetType'>>;
+  setUdv?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationSetUdvArgs, 'key' | 'targetId' | 'targetType' | 'value'>>;
+  setUdvBatch?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationSetUdvBatchArgs, 'targetId' | 'targetType'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'code'>>;
   updateNode?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'id'>>;
   updateRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationUpdateRoleArgs, 'code'>>;
@@ -1557,6 +1951,11 @@ export type PaginatedOrgsResolvers<ContextType = GraphQLContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PaginatedPolicyAssignmentsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaginatedPolicyAssignments'] = ResolversParentTypes['PaginatedPolicyAssignments']> = {
+  list?: Resolver<Array<ResolversTypes['PolicyAssignment']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PaginatedRolesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaginatedRoles'] = ResolversParentTypes['PaginatedRoles']> = {
   list?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1567,22 +1966,41 @@ export type PaginatedUsersResolvers<ContextType = GraphQLContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PolicyAssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyAssignment'] = ResolversParentTypes['PolicyAssignment']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['PolicyAssignmentTargetType'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessToken?: Resolver<ResolversTypes['AccessTokenRes'], ParentType, ContextType, RequireFields<QueryAccessTokenArgs, 'secret' | 'userPoolId'>>;
+  archivedUsers?: Resolver<ResolversTypes['PaginatedUsers'], ParentType, ContextType, Partial<QueryArchivedUsersArgs>>;
   authorizedResources?: Resolver<Maybe<ResolversTypes['PaginatedAuthorizedResources']>, ParentType, ContextType, Partial<QueryAuthorizedResourcesArgs>>;
   authorizedTargets?: Resolver<Maybe<ResolversTypes['PaginatedAuthorizedTargets']>, ParentType, ContextType, RequireFields<QueryAuthorizedTargetsArgs, 'namespace' | 'resource' | 'resourceType'>>;
   checkLoginStatus?: Resolver<Maybe<ResolversTypes['JWTTokenStatus']>, ParentType, ContextType, Partial<QueryCheckLoginStatusArgs>>;
+  childrenNodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryChildrenNodesArgs, 'nodeId'>>;
+  findUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryFindUserArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'code'>>;
   groups?: Resolver<ResolversTypes['PaginatedGroups'], ParentType, ContextType, Partial<QueryGroupsArgs>>;
   isActionAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QueryIsActionAllowedArgs, 'action' | 'resource' | 'userId'>>;
   isActionDenied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QueryIsActionDeniedArgs, 'action' | 'resource' | 'userId'>>;
+  isRootNode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<QueryIsRootNodeArgs, 'nodeId' | 'orgId'>>;
   isUserExists?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<QueryIsUserExistsArgs>>;
+  nodeByCode?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByCodeArgs, 'code' | 'orgId'>>;
   nodeById?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByIdArgs, 'id'>>;
   org?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<QueryOrgArgs, 'id'>>;
   orgs?: Resolver<ResolversTypes['PaginatedOrgs'], ParentType, ContextType, Partial<QueryOrgsArgs>>;
+  policyAssignments?: Resolver<ResolversTypes['PaginatedPolicyAssignments'], ParentType, ContextType, Partial<QueryPolicyAssignmentsArgs>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'code'>>;
   roles?: Resolver<ResolversTypes['PaginatedRoles'], ParentType, ContextType, Partial<QueryRolesArgs>>;
+  rootNode?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<QueryRootNodeArgs, 'orgId'>>;
+  searchNodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchNodesArgs, 'keyword'>>;
+  searchUser?: Resolver<ResolversTypes['PaginatedUsers'], ParentType, ContextType, RequireFields<QuerySearchUserArgs, 'query'>>;
+  udf?: Resolver<Array<ResolversTypes['UserDefinedField']>, ParentType, ContextType, RequireFields<QueryUdfArgs, 'targetType'>>;
+  udfValueBatch?: Resolver<Array<ResolversTypes['UserDefinedDataMap']>, ParentType, ContextType, RequireFields<QueryUdfValueBatchArgs, 'targetIds' | 'targetType'>>;
+  udv?: Resolver<Array<ResolversTypes['UserDefinedData']>, ParentType, ContextType, RequireFields<QueryUdvArgs, 'targetId' | 'targetType'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
+  userBatch?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserBatchArgs, 'ids'>>;
   users?: Resolver<ResolversTypes['PaginatedUsers'], ParentType, ContextType, Partial<QueryUsersArgs>>;
 };
 
@@ -1690,6 +2108,26 @@ export type UserCustomDataResolvers<ContextType = GraphQLContext, ParentType ext
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UserDefinedDataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserDefinedData'] = ResolversParentTypes['UserDefinedData']> = {
+  dataType?: Resolver<ResolversTypes['UDFDataType'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserDefinedDataMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserDefinedDataMap'] = ResolversParentTypes['UserDefinedDataMap']> = {
+  data?: Resolver<Array<ResolversTypes['UserDefinedData']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserDefinedFieldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserDefinedField'] = ResolversParentTypes['UserDefinedField']> = {
+  dataType?: Resolver<ResolversTypes['UDFDataType'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['UDFTargetType'], ParentType, ContextType>;
+};
+
 export type UserDepartmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserDepartment'] = ResolversParentTypes['UserDepartment']> = {
   department?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   isMainDepartment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1713,8 +2151,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PaginatedDepartments?: PaginatedDepartmentsResolvers<ContextType>;
   PaginatedGroups?: PaginatedGroupsResolvers<ContextType>;
   PaginatedOrgs?: PaginatedOrgsResolvers<ContextType>;
+  PaginatedPolicyAssignments?: PaginatedPolicyAssignmentsResolvers<ContextType>;
   PaginatedRoles?: PaginatedRolesResolvers<ContextType>;
   PaginatedUsers?: PaginatedUsersResolvers<ContextType>;
+  PolicyAssignment?: PolicyAssignmentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RefreshAccessTokenRes?: RefreshAccessTokenResResolvers<ContextType>;
   RefreshToken?: RefreshTokenResolvers<ContextType>;
@@ -1722,6 +2162,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Role?: RoleResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserCustomData?: UserCustomDataResolvers<ContextType>;
+  UserDefinedData?: UserDefinedDataResolvers<ContextType>;
+  UserDefinedDataMap?: UserDefinedDataMapResolvers<ContextType>;
+  UserDefinedField?: UserDefinedFieldResolvers<ContextType>;
   UserDepartment?: UserDepartmentResolvers<ContextType>;
 };
 

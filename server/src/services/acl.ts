@@ -62,7 +62,7 @@ export async function resolveTarget(db: Db, poolId: string, namespaceId: number,
 }
 
 /** The wire identifier of an internal subject (role code, group code, else the id itself). */
-async function wireIdentifier(db: Db, subject: SubjectRef): Promise<string> {
+export async function wireIdentifier(db: Db, subject: SubjectRef): Promise<string> {
   if (subject.targetType === 'ROLE') {
     const role = await db.selectFrom('roles').select('code').where('id', '=', subject.targetId).executeTakeFirst();
     return role?.code ?? subject.targetId;
@@ -74,7 +74,7 @@ async function wireIdentifier(db: Db, subject: SubjectRef): Promise<string> {
   return subject.targetId;
 }
 
-async function findGrant(tx: Tx, namespaceId: number, subject: SubjectRef, resource: string) {
+export async function findGrant(tx: Tx, namespaceId: number, subject: SubjectRef, resource: string) {
   return tx
     .selectFrom('grants')
     .selectAll()
@@ -87,7 +87,7 @@ async function findGrant(tx: Tx, namespaceId: number, subject: SubjectRef, resou
 }
 
 /** Inserts or replaces an ALLOW grant and pushes its fact. */
-async function putGrant(
+export async function putGrant(
   tx: Tx,
   changes: FactChange[],
   poolId: string,

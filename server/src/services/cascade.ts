@@ -2,6 +2,7 @@ import type { FactChange, TargetType } from '../engine/types.js';
 import { appAccessFactOf } from '../storage/fact-rows.js';
 import type { Tx } from '../storage/store.js';
 import type { Db } from './context.js';
+import { deleteValuesOfTarget } from './custom-data.js';
 
 /**
  * Cascading deletes. Each helper deletes child rows explicitly and pushes one fact change per
@@ -34,6 +35,11 @@ export async function deleteAppAccessOfTarget(
   for (const row of rows) changes.push({ table: 'appAccess', op: 'delete', row: appAccessFactOf(row) });
 }
 
+/** Deletes every policy assignment naming one target (assignments are not in the permission index yet). */
+export async function deletePolicyAssignmentsOfTarget(tx: Tx, targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG', targetId: string): Promise<void> {
+  await tx.deleteFrom('policy_assignments').where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+}
+
 /** Deletes every role assignment held by one user, group or node. */
 export async function deleteAssignmentsOfHolder(
   tx: Tx,
@@ -52,7 +58,7 @@ export async function deleteAssignmentsOfHolder(
   for (const r of rows) changes.push({ table: 'roleAssignments', op: 'delete', row: { roleId: r.role_id, holderType, holderId } });
 }
 
-/** Deletes a role with its assignments, its grants and the app access records naming it. */
+/** Deletes a role with its assignments, its grants, the app access records naming it and its custom data. */
 export async function deleteRoleCascade(tx: Tx, changes: FactChange[], roleId: string): Promise<void> {
   const assignments = await tx.selectFrom('role_assignments').select(['holder_type', 'holder_id']).where('role_id', '=', roleId).execute();
   await tx.deleteFrom('role_assignments').where('role_id', '=', roleId).execute();
@@ -61,12 +67,14 @@ export async function deleteRoleCascade(tx: Tx, changes: FactChange[], roleId: s
   }
   await deleteGrantsOfTarget(tx, changes, 'ROLE', roleId);
   await deleteAppAccessOfTarget(tx, changes, 'ROLE', roleId);
+  await deletePolicyAssignmentsOfTarget(tx, 'ROLE', roleId);
+  await deleteValuesOfTarget(tx, 'ROLE', roleId);
   await tx.deleteFrom('roles').where('id', '=', roleId).execute();
   changes.push({ table: 'roles', op: 'delete', id: roleId });
 }
 
-/** Deletes a user with memberships, role assignments, grants and app access records. */
-export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
+/** Ends a user's group and node memberships, role assignments, grants and app access records (resigning keeps the user). */
+export async function detachUser(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
   const groups = await tx.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute();
   await tx.deleteFrom('group_members').where('user_id', '=', userId).execute();
   for (const g of groups) changes.push({ table: 'groupMembers', op: 'delete', row: { groupId: g.group_id, userId } });
@@ -78,11 +86,20 @@ export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: s
   await deleteAssignmentsOfHolder(tx, changes, 'USER', userId);
   await deleteGrantsOfTarget(tx, changes, 'USER', userId);
   await deleteAppAccessOfTarget(tx, changes, 'USER', userId);
+  await deletePolicyAssignmentsOfTarget(tx, 'USER', userId);
+}
+
+/** Deletes a user with memberships, role assignments, grants, app access records, custom data, identities and sessions. */
+export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
+  await detachUser(tx, changes, userId);
+  await deleteValuesOfTarget(tx, 'USER', userId);
+  await tx.deleteFrom('user_identities').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
   await tx.updateTable('programmatic_access_accounts').set({ user_id: null }).where('user_id', '=', userId).execute();
   await tx.deleteFrom('users').where('id', '=', userId).execute();
 }
 
-/** Deletes a group with its members, role assignments, grants and app access records. */
+/** Deletes a group with its members, role assignments, grants, app access records and custom data. */
 export async function deleteGroupCascade(tx: Tx, changes: FactChange[], groupId: string): Promise<void> {
   const members = await tx.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute();
   await tx.deleteFrom('group_members').where('group_id', '=', groupId).execute();
@@ -90,6 +107,8 @@ export async function deleteGroupCascade(tx: Tx, changes: FactChange[], groupId:
   await deleteAssignmentsOfHolder(tx, changes, 'GROUP', groupId);
   await deleteGrantsOfTarget(tx, changes, 'GROUP', groupId);
   await deleteAppAccessOfTarget(tx, changes, 'GROUP', groupId);
+  await deletePolicyAssignmentsOfTarget(tx, 'GROUP', groupId);
+  await deleteValuesOfTarget(tx, 'GROUP', groupId);
   await tx.deleteFrom('groups').where('id', '=', groupId).execute();
 }
 
@@ -109,7 +128,7 @@ export async function subtreeIds(db: Db, nodeId: string): Promise<string[]> {
   return out;
 }
 
-/** Deletes a node and its whole subtree, with memberships, role assignments, grants and app access. */
+/** Deletes a node and its whole subtree, with memberships, role assignments, grants, app access and custom data. */
 export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: string): Promise<void> {
   const ids = await subtreeIds(tx, nodeId);
   for (const id of ids) {
@@ -119,6 +138,8 @@ export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: s
     await deleteAssignmentsOfHolder(tx, changes, 'NODE', id);
     await deleteGrantsOfTarget(tx, changes, 'ORG', id);
     await deleteAppAccessOfTarget(tx, changes, 'ORG', id);
+    await deletePolicyAssignmentsOfTarget(tx, 'ORG', id);
+    await deleteValuesOfTarget(tx, 'NODE', id);
   }
   // Children first: a parent row must not go while a child still points at it.
   for (const id of [...ids].reverse()) {
@@ -134,5 +155,7 @@ export async function deleteNamespaceCascade(tx: Tx, changes: FactChange[], name
   const grants = await tx.selectFrom('grants').select('id').where('namespace_id', '=', namespaceId).execute();
   await deleteGrantIds(tx, changes, grants.map((g) => g.id));
   await tx.deleteFrom('resources').where('namespace_id', '=', namespaceId).execute();
+  // The namespace's policies, and with them (ON DELETE CASCADE) their assignments.
+  await tx.deleteFrom('policies').where('namespace_id', '=', namespaceId).execute();
   await tx.deleteFrom('namespaces').where('id', '=', namespaceId).execute();
 }

@@ -78,11 +78,15 @@ export async function updateGroup(
   return toWire(row);
 }
 
-/** `deleteGroups`: removes the groups with memberships, role assignments, grants and app access; unknown codes are skipped. */
+/**
+ * `deleteGroups`: removes the groups with memberships, role assignments, grants and app access.
+ * Every code must name a group (3302 otherwise) and then nothing is deleted.
+ */
 export async function deleteGroups(ctx: ServiceContext, codes: readonly string[]): Promise<void> {
-  if (codes.length === 0) return;
+  if (codes.length === 0) throw Errors.invalidInput('codeList must list group codes', 'codeList 不能为空');
   await ctx.store.write(async (tx, changes) => {
-    const rows = await tx.selectFrom('groups').select('id').where('userpool_id', '=', ctx.poolId).where('code', 'in', [...codes]).execute();
+    const rows = [];
+    for (const code of new Set(codes)) rows.push(await findGroup(tx, ctx.poolId, code));
     for (const row of rows) await deleteGroupCascade(tx, changes, row.id);
   });
 }

@@ -131,12 +131,13 @@ export async function deleteRole(ctx: ServiceContext, code: string, namespace?: 
   });
 }
 
-/** `deleteRoles`: removes every listed role of the namespace; unknown codes are skipped. */
+/** `deleteRoles`: removes every listed role of the namespace; an unknown code (3202) deletes nothing. */
 export async function deleteRoles(ctx: ServiceContext, codes: readonly string[], namespace?: string | null): Promise<void> {
+  if (codes.length === 0) throw Errors.invalidInput('codeList must list role codes', 'codeList 不能为空');
   await ctx.store.write(async (tx, changes) => {
     const ns = await findNamespace(tx, ctx.poolId, namespace);
-    if (codes.length === 0) return;
-    const rows = await tx.selectFrom('roles').selectAll().where('namespace_id', '=', ns.id).where('code', 'in', [...codes]).execute();
+    const rows = [];
+    for (const code of new Set(codes)) rows.push(await findRole(tx, ctx.poolId, ns.id, code));
     for (const row of rows) await deleteOne(tx, changes, row);
   });
 }
@@ -238,6 +239,18 @@ export async function revokeRole(ctx: ServiceContext, input: RoleHolders): Promi
   });
 }
 
+/** The users a role is assigned to directly, in assignment order. */
+const usersOfRole = (db: Db, roleId: string) =>
+  db
+    .selectFrom('users')
+    .innerJoin('role_assignments', 'role_assignments.holder_id', 'users.id')
+    .selectAll('users')
+    .where('role_assignments.role_id', '=', roleId)
+    .where('role_assignments.holder_type', '=', 'USER')
+    .orderBy('role_assignments.created_at')
+    .orderBy('users.id')
+    .execute();
+
 /** `roles.listUsers`: users the role is assigned to directly; `{0, []}` for an unknown role. */
 export async function listRoleUsers(
   ctx: ServiceContext,
@@ -248,17 +261,28 @@ export async function listRoleUsers(
   const ns = await db.selectFrom('namespaces').select('id').where('userpool_id', '=', ctx.poolId).where('code', '=', opts.namespace || 'default').executeTakeFirst();
   const role = ns ? await db.selectFrom('roles').select('id').where('namespace_id', '=', ns.id).where('code', '=', code).executeTakeFirst() : undefined;
   if (!role) return { totalCount: 0, list: [] };
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('role_assignments', 'role_assignments.holder_id', 'users.id')
-    .selectAll('users')
-    .where('role_assignments.role_id', '=', role.id)
-    .where('role_assignments.holder_type', '=', 'USER')
-    .orderBy('role_assignments.created_at')
-    .orderBy('users.id')
-    .execute();
-  const page = slicePage(rows, opts.page, opts.limit);
+  const page = slicePage(await usersOfRole(db, role.id), opts.page, opts.limit);
   return { totalCount: page.totalCount, list: page.list.map(toWireUser) };
+}
+
+/**
+ * `POST /api/v2/roles/roleUsers` (JS `roles.findUsers`): the role's direct users whose username,
+ * email, phone, nickname or name contains `search` (case-insensitive); 3003 / 3202 for an unknown
+ * namespace or role.
+ */
+export async function findRoleUsers(
+  ctx: ServiceContext,
+  code: string,
+  opts: { namespace?: string | null; search?: string | null; page?: number | null; limit?: number | null } = {},
+): Promise<Page<WireUser>> {
+  const db = ctx.store.db;
+  const ns = await findNamespace(db, ctx.poolId, opts.namespace);
+  const role = await findRole(db, ctx.poolId, ns.id, code);
+  const needle = opts.search?.trim().toLowerCase() ?? '';
+  const users = (await usersOfRole(db, role.id))
+    .map(toWireUser)
+    .filter((u) => !needle || [u.username, u.email, u.phone, u.nickname, u.name].some((v) => v?.toLowerCase().includes(needle)));
+  return slicePage(users, opts.page, opts.limit);
 }
 
 /** Roles held directly by any of the holders, in creation order, once each. */

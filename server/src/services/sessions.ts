@@ -18,8 +18,9 @@ export interface Session {
   sessionVersion: number;
 }
 
-/** Whether the row may hold a session at all. */
-export const isLocked = (row: Pick<UsersTable, 'profile' | 'status'>): boolean => parseProfile(row.profile).blocked === true || row.status === 'Suspended';
+/** Whether the row may hold a session at all (not blocked, suspended or resigned). */
+export const isLocked = (row: Pick<UsersTable, 'profile' | 'status'>): boolean =>
+  parseProfile(row.profile).blocked === true || row.status === 'Suspended' || row.status === 'Resigned';
 
 /** Whether a verified user token still opens a session (checked on every request that carries one). */
 export async function isSessionOpen(store: Store, claims: { userPoolId: string; userId: string; sessionVersion: number }): Promise<boolean> {

@@ -12,9 +12,10 @@ export const DEFAULT_PHOTO = 'https://files.authing.co/authing-console/default-u
 export type NestedUserField = KeysOf<User, 'roles' | 'groups' | 'departments' | 'authorizedResources'>;
 
 /**
- * Lists authing-local always answers empty: it links no external identities and keeps no
- * user-defined data. Typed `never[]` so the model also fits the REST `User`, whose list items
- * are not nullable as GraphQL's are.
+ * Lists the model leaves empty: identities, and `customData`, which GraphQL answers through the
+ * `User.customData` resolver (graphql/resolvers/udf.ts) and REST with `with_custom_data`
+ * (services/custom-data.ts). Typed `never[]` so the model also fits the REST `User`, whose list
+ * items are not nullable as GraphQL's are.
  */
 type EmptyListField = KeysOf<User, 'identities' | 'customData'>;
 

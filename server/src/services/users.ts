@@ -2,10 +2,14 @@ import type { UpdateUserInput } from '../generated/graphql.js';
 import { newId, nowIso } from '../storage/ids.js';
 import type { Tx } from '../storage/store.js';
 import type { UsersTable } from '../storage/tables.js';
-import { deleteUserCascade } from './cascade.js';
+import { deleteUserCascade, detachUser } from './cascade.js';
 import type { Db, ServiceContext } from './context.js';
+import { createUserParams, writeValues } from './custom-data.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
+import { enqueue, type OutboxMessage } from './outbox.js';
+import { userIdByIdentity } from './user-identities.js';
+import { endAllSessions } from './user-sessions.js';
 import { pageWindow, type Page } from './paging.js';
 import { givenFields, mergeProfile, parseProfile, UPDATE_FIELD_ACCESS, type UserInput } from './user-profile.js';
 import { toWireUser, type WireUser } from './user-wire.js';
@@ -87,14 +91,30 @@ export async function insertUser(tx: Tx, poolId: string, input: HashedUserInput,
   return row;
 }
 
-/** `createUser`: a user made by an administrator (registerSource `import:manual`). */
-export async function createUser(ctx: ServiceContext, input: UserInput): Promise<WireUser> {
+/** A date the wire sends as a string (`lastLogin`): anything `Date` cannot read is refused. */
+function checkDate(field: string, value: string | null | undefined): void {
+  if (value !== undefined && value !== null && Number.isNaN(Date.parse(value))) throw ServiceErrors.invalidDate(field);
+}
+
+/**
+ * `createUser`: a user made by an administrator (registerSource `import:manual`). It needs at
+ * least one identifier (username, email, phone or externalId) and a readable `lastLogin`.
+ */
+export async function createUser(ctx: ServiceContext, input: UserInput, params?: string | null): Promise<WireUser> {
+  if ([input.username, input.email, input.phone, input.externalId].every((v) => given(v) === null)) throw ServiceErrors.userIdentifierRequired();
+  checkDate('lastLogin', input.lastLogin);
   const hashed = await hashInput(ctx, input);
-  const row = await ctx.store.write((tx) => insertUser(tx, ctx.poolId, hashed, 'import:manual'));
+  // `params`: custom data `[{ key, value }]` (createUserWithCustomData), written in the same transaction.
+  const customData = createUserParams(params);
+  const row = await ctx.store.write(async (tx) => {
+    const row = await insertUser(tx, ctx.poolId, hashed, 'import:manual');
+    await writeValues(tx, ctx.poolId, 'USER', customData.map((item) => ({ ...item, targetId: row.id })));
+    return row;
+  });
   return toWireUser(row);
 }
 
-/** `users.detail`: the user, or 2004. */
+/** The user, or 2004 (what a user token reads of itself). */
 export async function getUser(ctx: ServiceContext, id: string): Promise<WireUser> {
   return toWireUser(await findUser(ctx.store.db, ctx.poolId, id));
 }
@@ -105,12 +125,19 @@ export async function findUserById(ctx: ServiceContext, id: string): Promise<Wir
   return row ? toWireUser(row) : null;
 }
 
+export const BATCH_TYPES = ['id', 'username', 'email', 'phone', 'externalId'] as const;
+export type BatchType = (typeof BATCH_TYPES)[number];
+
+/** The `type` of `users.batch` / `userBatch`, checked: anything but the five is 2015. */
+export function batchType(type: string | null | undefined): BatchType {
+  const t = type || 'id';
+  const known = BATCH_TYPES.find((k) => k === t);
+  if (!known) throw ServiceErrors.invalidSearchType(`type ${t}`);
+  return known;
+}
+
 /** `users.batch`: users whose `type` field is one of `values`, in request order; unknown ones are skipped. */
-export async function batchUsers(
-  ctx: ServiceContext,
-  values: readonly string[],
-  type: 'id' | 'username' | 'email' | 'phone' | 'externalId' = 'id',
-): Promise<WireUser[]> {
+export async function batchUsers(ctx: ServiceContext, values: readonly string[], type: BatchType = 'id'): Promise<WireUser[]> {
   const out: WireUser[] = [];
   for (const v of values) {
     const user = type === 'id' ? await findUserById(ctx, v) : await findUserBy(ctx, { [type]: v });
@@ -119,7 +146,7 @@ export async function batchUsers(
   return out;
 }
 
-/** `Q.users`: a page of the pool's users, oldest first unless `sortBy` says otherwise. */
+/** `Q.users`: a page of the pool's users, newest first (as Authing answers) unless `sortBy` says otherwise. */
 export async function listUsers(
   ctx: ServiceContext,
   opts: { page?: number | null; limit?: number | null; sortBy?: UserSortBy | null; excludeUsersInOrg?: boolean | null } = {},
@@ -128,7 +155,7 @@ export async function listUsers(
   let base = db.selectFrom('users').where('userpool_id', '=', ctx.poolId);
   if (opts.excludeUsersInOrg) base = base.where('id', 'not in', db.selectFrom('node_members').select('user_id'));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const sortBy = opts.sortBy ?? 'CREATEDAT_ASC';
+  const sortBy = opts.sortBy ?? 'CREATEDAT_DESC';
   const column = sortBy.startsWith('UPDATEDAT') ? 'updated_at' : 'created_at';
   const direction = sortBy.endsWith('DESC') ? 'desc' : 'asc';
   const w = pageWindow(opts.page, opts.limit);
@@ -143,6 +170,7 @@ export async function listUsers(
  * transaction); unique keys are re-checked. Blocking the user ends all of its sessions.
  */
 export async function updateUser(ctx: ServiceContext, id: string, input: UserInput): Promise<WireUser> {
+  checkDate('lastLogin', input.lastLogin);
   const hashed = await hashInput(ctx, input);
   const row = await ctx.store.write(async (tx) => {
     const current = await findUser(tx, ctx.poolId, id);
@@ -187,20 +215,68 @@ export async function updateOwnProfile(ctx: ServiceContext, id: string, input: U
   return updateUser(ctx, id, input);
 }
 
-/** `deleteUser`: removes the user and everything that names it; 2004 when missing. */
+/** Keeps a user's last row in `archived_users` (`archivedUsers`), inside the deleting transaction. */
+async function archive(tx: Tx, row: UsersTable): Promise<void> {
+  const { id, userpool_id, username, email, phone, profile, logins_count, last_login, last_ip, created_at, updated_at } = row;
+  await tx
+    .insertInto('archived_users')
+    .values({ id, userpool_id, username, email, phone, profile, logins_count, last_login, last_ip, created_at, updated_at, archived_at: nowIso() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/**
+ * `deleteUser`: archives the user, then removes it and everything that names it (memberships,
+ * grants, identities, sessions); 2004 when missing.
+ */
 export async function deleteUser(ctx: ServiceContext, id: string): Promise<void> {
   await ctx.store.write(async (tx, changes) => {
-    await findUser(tx, ctx.poolId, id);
+    await archive(tx, await findUser(tx, ctx.poolId, id));
     await deleteUserCascade(tx, changes, id);
   });
 }
 
-/** `deleteUsers`: removes every listed user of the pool; unknown ids are skipped. */
+/** `deleteUsers`: archives and removes every listed user of the pool; unknown ids are skipped. */
 export async function deleteUsers(ctx: ServiceContext, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await ctx.store.write(async (tx, changes) => {
-    const found = await tx.selectFrom('users').select('id').where('userpool_id', '=', ctx.poolId).where('id', 'in', [...ids]).execute();
-    for (const u of found) await deleteUserCascade(tx, changes, u.id);
+    const found = await tx.selectFrom('users').selectAll().where('userpool_id', '=', ctx.poolId).where('id', 'in', [...ids]).execute();
+    for (const u of found) {
+      await archive(tx, u);
+      await deleteUserCascade(tx, changes, u.id);
+    }
+  });
+}
+
+/** `archivedUsers`: the pool's deleted users, most recently deleted first; status `Archived`. */
+export async function listArchivedUsers(ctx: ServiceContext, page?: number | null, limit?: number | null): Promise<Page<WireUser>> {
+  const base = ctx.store.db.selectFrom('archived_users').where('userpool_id', '=', ctx.poolId);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const w = pageWindow(page, limit);
+  let q = base.selectAll().orderBy('archived_at', 'desc').orderBy('id', 'desc');
+  if (w.limit !== null) q = q.limit(w.limit).offset(w.offset);
+  const rows = await q.execute();
+  const list = rows.map(({ archived_at, ...r }) => ({
+    ...toWireUser({ ...r, password_hash: null, status: 'Archived', session_version: 0 }),
+    isDeleted: true,
+  }));
+  return { totalCount: Number(total.n), list };
+}
+
+/**
+ * `resignUser` / `resignUserBatch` (v3): each user leaves: status `Resigned` (it can no longer log
+ * in), its memberships, role assignments and grants go and its sessions end; the account and its
+ * profile stay. One transaction: an unknown id (2004) resigns nobody.
+ */
+export async function resignUsers(ctx: ServiceContext, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0 || ids.some((id) => id.trim() === '')) throw ServiceErrors.userIdsRequired();
+  await ctx.store.write(async (tx, changes) => {
+    for (const id of ids) await findUser(tx, ctx.poolId, id);
+    for (const id of new Set(ids)) {
+      await detachUser(tx, changes, id);
+      await endAllSessions(tx, id);
+      await tx.updateTable('users').set({ status: 'Resigned', updated_at: nowIso() }).where('id', '=', id).execute();
+    }
   });
 }
 
@@ -227,10 +303,37 @@ export async function findUserRowBy(db: Db, poolId: string, keys: UserKeys): Pro
   return null;
 }
 
-/** `findUser`: the first user matching any given key, or null. */
-export async function findUserBy(ctx: ServiceContext, keys: UserKeys): Promise<WireUser | null> {
+/** `findUser`: the first user matching any given key (or, with `identity`, the holder of that identity), or null. */
+export async function findUserBy(
+  ctx: ServiceContext,
+  keys: UserKeys & { identity?: { provider?: string | null; identifier?: string | null; userIdInIdp?: string | null } | null },
+): Promise<WireUser | null> {
   const row = await findUserRowBy(ctx.store.db, ctx.poolId, keys);
-  return row ? toWireUser(row) : null;
+  if (row) return toWireUser(row);
+  if (!keys.identity) return null;
+  const userId = await userIdByIdentity(ctx.store.db, ctx.poolId, keys.identity);
+  return userId ? findUserById(ctx, userId) : null;
+}
+
+/**
+ * `sendFirstLoginVerifyEmail(userId, appId)`: the user's email verification message for the
+ * application, stored in the outbox (authing-local sends no mail). 2004 / 2011 for an unknown
+ * user / application; 2003 when the user has no email.
+ */
+export async function sendFirstLoginVerifyEmail(ctx: ServiceContext, userId: string, appId: string): Promise<OutboxMessage> {
+  return ctx.store.write(async (tx) => {
+    const user = await findUser(tx, ctx.poolId, userId);
+    const app = await tx.selectFrom('applications').select(['id', 'name']).where('userpool_id', '=', ctx.poolId).where('id', '=', appId).executeTakeFirst();
+    if (!app) throw ServiceErrors.appNotFound();
+    if (!user.email) throw ServiceErrors.invalidEmail();
+    return enqueue(tx, ctx.poolId, {
+      kind: 'FIRST_LOGIN_VERIFY_EMAIL',
+      recipient: user.email,
+      subject: `Verify your email for ${app.name}`,
+      body: `Confirm ${user.email} to finish your first login to ${app.name}.`,
+      data: { userId, appId, email: user.email },
+    });
+  });
 }
 
 /** `isUserExists`. */

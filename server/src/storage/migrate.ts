@@ -2,12 +2,20 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001_initial.js';
 import * as revokedTokens from './migrations/0002_revoked_tokens.js';
 import * as userSessions from './migrations/0003_user_sessions.js';
+import * as usersArchiveSessions from './migrations/0004_users_archive_sessions.js';
+import * as customData from './migrations/0005_custom_data.js';
+import * as orgTenant from './migrations/0006_org_tenant.js';
+import * as policies from './migrations/0007_policies.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_revoked_tokens': revokedTokens,
   '0003_user_sessions': userSessions,
+  '0004_users_archive_sessions': usersArchiveSessions,
+  '0005_custom_data': customData,
+  '0006_org_tenant': orgTenant,
+  '0007_policies': policies,
 };
 
 const provider: MigrationProvider = {

@@ -125,6 +125,8 @@ export interface OrgsTable {
   id: string;
   userpool_id: string;
   root_node_id: string;
+  /** The tenant it was created for (`createOrg(tenantId)`); null for most. */
+  tenant_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -198,6 +200,118 @@ export interface ProgrammaticAccessAccountsTable {
   updated_at: string;
 }
 
+/** A user-defined field of one target type (USER, ROLE, GROUP, NODE). */
+export interface UdfFieldsTable {
+  userpool_id: string;
+  target_type: string;
+  key: string;
+  /** STRING, NUMBER, DATETIME, BOOLEAN, OBJECT or SELECT. */
+  data_type: string;
+  label: string;
+  options: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * One value of a field for one entity, stored decoded (services/custom-data.ts): a STRING as the
+ * plain text, a NUMBER / BOOLEAN / OBJECT as JSON, a DATETIME as milliseconds since the epoch.
+ * `target_id` is the entity's internal id (a group's id, not its code).
+ */
+export interface UdfValuesTable {
+  userpool_id: string;
+  target_type: string;
+  target_id: string;
+  key: string;
+  value: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A policy (PBAC); created by the policies issue's CRUD, none exist before it. */
+export interface PoliciesTable {
+  id: string;
+  userpool_id: string;
+  namespace_id: number;
+  code: string;
+  description: string | null;
+  /** JSON array of statements `{resource, actions, effect, condition}`. */
+  statements: string;
+  is_default: Flag;
+  is_auto: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A policy assigned to a target. */
+export interface PolicyAssignmentsTable {
+  id: string;
+  userpool_id: string;
+  policy_id: string;
+  target_type: 'USER' | 'ROLE' | 'GROUP' | 'ORG';
+  /** Internal id: user id, role id, group id or node id. */
+  target_id: string;
+  inherit_by_children: Flag;
+  enabled: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A deleted user's last row (deleting a user archives it). */
+export interface ArchivedUsersTable {
+  id: string;
+  userpool_id: string;
+  username: string | null;
+  email: string | null;
+  phone: string | null;
+  profile: string;
+  logins_count: number;
+  last_login: string | null;
+  last_ip: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string;
+}
+
+/** An external identity linked to a user; unique per pool by provider and id at the provider. */
+export interface UserIdentitiesTable {
+  id: string;
+  userpool_id: string;
+  user_id: string;
+  /** The identity provider's identifier (`wechat`, `github`, …). */
+  provider: string;
+  user_id_in_idp: string;
+  is_social: Flag;
+  type: string | null;
+  ext_idp_id: string | null;
+  created_at: string;
+}
+
+/** A user token issued (by `jti`), kept until it expires: who is logged in, and where. */
+export interface UserTokensTable {
+  jti: string;
+  userpool_id: string;
+  user_id: string;
+  app_id: string | null;
+  session_version: number;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+/** A message authing-local would have sent (services/outbox.ts). */
+export interface OutboxTable {
+  id: string;
+  userpool_id: string;
+  /** What it is, e.g. `FIRST_LOGIN_VERIFY_EMAIL`. */
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** JSON of the message's parameters. */
+  data: string;
+  created_at: string;
+}
+
 /** The Kysely database interface. */
 /** A logged-out user token (by `jti`), until its expiry. */
 export interface RevokedTokensTable {
@@ -224,4 +338,12 @@ export interface Database {
   app_access: AppAccessTable;
   programmatic_access_accounts: ProgrammaticAccessAccountsTable;
   revoked_tokens: RevokedTokensTable;
+  archived_users: ArchivedUsersTable;
+  user_identities: UserIdentitiesTable;
+  user_tokens: UserTokensTable;
+  outbox: OutboxTable;
+  policies: PoliciesTable;
+  policy_assignments: PolicyAssignmentsTable;
+  udf_fields: UdfFieldsTable;
+  udf_values: UdfValuesTable;
 }

@@ -8,7 +8,7 @@ import { allowAppAccess, denyAppAccess, disableAppAccess, enableAppAccess, revok
 import type { ServiceContext } from '../../src/services/context.js';
 import { addUsersToGroup, createGroup, deleteGroups, removeUsersFromGroup } from '../../src/services/groups.js';
 import { createNamespace, deleteNamespaceByCode } from '../../src/services/namespaces.js';
-import { addMembers, addNode, createOrg, deleteNode, deleteOrg, moveNode, removeMembers } from '../../src/services/orgs.js';
+import { addMembers, addNode, createOrg, deleteNode, deleteOrg, importOrg, moveMembers, moveNode, removeMembers } from '../../src/services/orgs.js';
 import { createApp, deleteApp, updateApp } from '../../src/services/pools.js';
 import { createProgrammaticAccount, deleteProgrammaticAccount } from '../../src/services/programmatic.js';
 import { createResource, deleteResource } from '../../src/services/resources.js';
@@ -59,6 +59,8 @@ const op = fc.oneof(
   fc.record({ op: fc.constant('addNode' as const), k: small }),
   fc.record({ op: fc.constant('deleteNode' as const), k: small }),
   fc.record({ op: fc.constant('moveNode' as const), k: small, to: small }),
+  fc.record({ op: fc.constant('moveMembers' as const), k: small, to: small, u: small }),
+  fc.record({ op: fc.constant('importOrg' as const), u: small }),
   { arbitrary: fc.record({ op: fc.constantFrom('addMember' as const, 'removeMember' as const), k: small, u: small }), weight: 2 },
   fc.record({ op: fc.constant('createResource' as const), ns, code: fc.constantFrom('books', 'orders', 'bookshelf') }),
   fc.record({ op: fc.constant('deleteResource' as const), ns, code: fc.constantFrom('books', 'orders', 'bookshelf') }),
@@ -170,6 +172,18 @@ async function run(ctx: ServiceContext, o: Op): Promise<void> {
       const to = s.pick(s.nodes, o.to);
       if (!node || !to) return;
       return void (await moveNode(ctx, node.org_id, node.id, to.id));
+    }
+    case 'moveMembers': {
+      const from = s.pick(s.nodes, o.k);
+      const to = s.pick(s.nodes, o.to);
+      const user = s.pick(s.users, o.u);
+      if (!from || !to || !user) return;
+      return moveMembers(ctx, { userIds: [user.id], sourceNodeId: from.id, targetNodeId: to.id });
+    }
+    case 'importOrg': {
+      const user = s.pick(s.users, o.u);
+      const members = user ? [user.id] : [];
+      return void (await importOrg(ctx, 'json', { name: 'I', children: [{ name: 'I1', members, children: [{ name: 'I11', members }] }] }));
     }
     case 'addMember':
     case 'removeMember': {

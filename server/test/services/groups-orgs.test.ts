@@ -74,7 +74,9 @@ describe('groups', () => {
     await authorizeResource(f.ctx, { resource: 'books:*', opts: [{ targetType: 'GROUP', targetIdentifier: 'g', actions: ['read'] }] });
     await allowAppAccess(f.ctx, { appId: f.pool.appId, targetType: 'GROUP', targetIdentifiers: ['g'] });
     expect(await isAllowed(f.ctx, u1, 'books:1', 'read')).toBe(true);
-    await deleteGroups(f.ctx, ['g', 'missing']);
+    await expectCode(deleteGroups(f.ctx, ['g', 'missing']), 3302);
+    expect(await isAllowed(f.ctx, u1, 'books:1', 'read')).toBe(true);
+    await deleteGroups(f.ctx, ['g']);
     await expectConsistent(f.store);
     expect(await isAllowed(f.ctx, u1, 'books:1', 'read')).toBe(false);
     expect(await f.store.db.selectFrom('group_members').select('user_id').execute()).toEqual([]);

@@ -104,7 +104,9 @@ describe('roles', () => {
     await deleteRole(f.ctx, 'r');
     await expectConsistent(f.store);
     expect(await isAllowed(f.ctx, u.id, 'books:1', 'read')).toBe(true);
-    await deleteRoles(f.ctx, ['s', 'missing']);
+    await expectCode(deleteRoles(f.ctx, ['s', 'missing']), 3202);
+    expect(await isAllowed(f.ctx, u.id, 'books:1', 'read')).toBe(true);
+    await deleteRoles(f.ctx, ['s']);
     await expectConsistent(f.store);
     expect(await isAllowed(f.ctx, u.id, 'books:1', 'read')).toBe(false);
     expect(await f.store.db.selectFrom('grants').select('id').execute()).toEqual([]);

@@ -93,14 +93,14 @@ describe('users', () => {
     await expectCode(updateUser(f.ctx, 'f'.repeat(24), { nickname: 'x' }), 2004);
   });
 
-  it('lists in creation order with pagination and sortBy', async () => {
+  it('lists newest first (as Authing does) with pagination, and sortBy', async () => {
     for (const name of ['u1', 'u2', 'u3', 'u4', 'u5']) await createUser(f.ctx, { username: name });
     const page2 = await listUsers(f.ctx, { page: 2, limit: 2 });
     expect(page2.totalCount).toBe(5);
-    expect(page2.list.map((u) => u.username)).toEqual(['u3', 'u4']);
-    expect((await listUsers(f.ctx, { sortBy: 'CREATEDAT_DESC', limit: 2 })).list.map((u) => u.username)).toEqual(['u5', 'u4']);
+    expect(page2.list.map((u) => u.username)).toEqual(['u3', 'u2']);
+    expect((await listUsers(f.ctx, { sortBy: 'CREATEDAT_ASC', limit: 2 })).list.map((u) => u.username)).toEqual(['u1', 'u2']);
     expect((await listUsers(f.ctx)).list).toHaveLength(5);
-    expect((await listUsers(f.ctx, { page: 0 })).list[0]?.username).toBe('u1');
+    expect((await listUsers(f.ctx, { page: 0 })).list[0]?.username).toBe('u5');
   });
 
   it('finds users by id, keys and batch; detail of a missing user is 2004', async () => {

@@ -8,6 +8,7 @@ import type {
   Application,
   ApplicationAccessRecord,
   AuthorizedResource,
+  AuthorizedResourcesBatch,
   AuthorizedTargets,
   CommonMessage,
   DefaultStrategy,
@@ -28,12 +29,15 @@ import type {
   ApplicationAccessPolicy,
   AuthorizedTargetsParams,
   AuthorizeResourceParams,
+  AuthorizeResourcesParams,
+  ListAuthorizedResourcesBatchParams,
   NamespaceUpdates,
   NewProgrammaticAccessAccount,
   NewResource,
   ResourceListOptions,
   ResourceUpdates,
   RevokeResourceParams,
+  RevokeResourcesParams,
 } from './types.js';
 
 /** Access control: grants and checks, namespaces, resources, programmatic accounts, application access. Get it from `managementClient.acl`. */
@@ -118,6 +122,61 @@ export class AclClient {
    */
   revokeResource(params: RevokeResourceParams, requestOptions?: RequestOptions): Promise<boolean> {
     return grants.revokeResource(this.#context, params, requestOptions);
+  }
+
+  /**
+   * Grants several resources to several targets at once (all or nothing): each target gets each
+   * resource with its actions, replacing its earlier actions on that resource.
+   * @param params - namespace, tenantId, opts `[{ targetType, targetIdentifiers, resources: [{ code, actions, resourceType }] }]`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns true
+   * @throws {@link AuthingError} (an unknown target writes nothing)
+   * @example
+   * await management.acl.authorizeResources({
+   *   namespace: 'library',
+   *   opts: [
+   *     { targetType: 'USER', targetIdentifiers: [userId], resources: [{ code: 'books:1', actions: ['books:read'], resourceType: 'DATA' }] },
+   *     { targetType: 'ROLE', targetIdentifiers: ['editors'], resources: [{ code: 'books:*', actions: ['books:edit'] }] },
+   *   ],
+   * });
+   */
+  authorizeResources(params: AuthorizeResourcesParams, requestOptions?: RequestOptions): Promise<boolean> {
+    return grants.authorizeResources(this.#context, params, requestOptions);
+  }
+
+  /**
+   * Revokes several resources from several targets at once (all or nothing). Listed actions leave
+   * the grant on exactly that code (it goes when none is left); a resource without actions loses
+   * the whole grant, and a kind (`books`) also takes the target's `books:x` grants with it.
+   * @param params - namespace, tenantId, opts `[{ targetType, targetIdentifiers, resources: [{ code, actions }] }]`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns true
+   * @throws {@link AuthingError}
+   * @example
+   * await management.acl.revokeResources({
+   *   namespace: 'library',
+   *   opts: [{ targetType: 'USER', targetIdentifiers: [userId], resources: [{ code: 'books:1', actions: ['books:read'] }] }],
+   * });
+   */
+  revokeResources(params: RevokeResourcesParams, requestOptions?: RequestOptions): Promise<boolean> {
+    return grants.revokeResources(this.#context, params, requestOptions);
+  }
+
+  /**
+   * The authorized resources of several targets, one `{ totalCount, list }` per target in request
+   * order, each as {@link AclClient.listAuthorizedResources} answers it for that target.
+   * @param params - namespace, tenantId, targets `[{ targetType, targetIdentifier }]`, resourceType
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ list }`, one page per target
+   * @throws {@link AuthingError}
+   * @example
+   * const { list: [mine, editors] } = await management.acl.listAuthorizedResourcesBatch({
+   *   namespace: 'library',
+   *   targets: [{ targetType: 'USER', targetIdentifier: userId }, { targetType: 'ROLE', targetIdentifier: 'editors' }],
+   * });
+   */
+  listAuthorizedResourcesBatch(params: ListAuthorizedResourcesBatchParams, requestOptions?: RequestOptions): Promise<AuthorizedResourcesBatch> {
+    return grants.listAuthorizedResourcesBatch(this.#context, params, requestOptions);
   }
 
   /**
@@ -224,6 +283,19 @@ export class AclClient {
    * const { totalCount, list } = await management.acl.listResources({ namespace: 'library', type: 'DATA' });
    */
   listResources(options: ResourceListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Resource>> {
+    return resources.listResources(this.#context, options, requestOptions);
+  }
+
+  /**
+   * Lists resources: the official SDK's other name for {@link AclClient.listResources}, the same request.
+   * @param options - namespace (or namespaceCode), type, page (default 1), limit (default 10)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`
+   * @throws {@link AuthingError}
+   * @example
+   * const { list } = await management.acl.getResources({ namespaceCode: 'library', page: 1, limit: 50 });
+   */
+  getResources(options: ResourceListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Resource>> {
     return resources.listResources(this.#context, options, requestOptions);
   }
 

@@ -8,9 +8,30 @@ import {
   AuthorizeResourceDocument,
 } from '../../generated/graphql.js';
 import { answered } from '../context.js';
-import type { AuthorizedResource, AuthorizedTargets, CommonMessage, Paginated, PolicyAssignmentTargetType, ResourceType } from '../types.js';
-import { checkActionFilter, checkInstanceResource, checkResourceType, checkTargets, checkTargetType, requireId } from '../validate.js';
-import type { AuthorizedTargetsParams, AuthorizeResourceParams, RevokeResourceParams } from './types.js';
+import type {
+  AuthorizedResource,
+  AuthorizedResourcesBatch,
+  AuthorizedTargets,
+  CommonMessage,
+  Paginated,
+  PolicyAssignmentTargetType,
+  ResourceType,
+} from '../types.js';
+import { checkActionFilter, checkGrantBatch, checkInstanceResource, checkResourceType, checkTargets, checkTargetType, requireId } from '../validate.js';
+import type {
+  AuthorizedTargetsParams,
+  AuthorizeResourceParams,
+  AuthorizeResourcesParams,
+  ListAuthorizedResourcesBatchParams,
+  RevokeResourceParams,
+  RevokeResourcesParams,
+} from './types.js';
+
+/** The per-call options with the tenant header the official SDK sends when a tenant is named. */
+function withTenant(tenantId: string | undefined, requestOptions: RequestOptions | undefined): RequestOptions | undefined {
+  if (tenantId === undefined) return requestOptions;
+  return { ...requestOptions, headers: { ...requestOptions?.headers, 'x-authing-app-tenant-id': tenantId } };
+}
 
 /** Grants a user one action on one resource. */
 export async function allow(context: ClientContext, userId: string, resource: string, action: string, namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
@@ -71,4 +92,32 @@ export async function getAuthorizedTargets(context: ClientContext, params: Autho
   const variables = { namespace, resource, resourceType, actions, targetType };
   const answer = await context.transport.graphql(AuthorizedTargetsDocument, variables, requestOptions);
   return answered(answer.authorizedTargets, 'authorizedTargets');
+}
+
+/** Grants several resources to several targets in one transaction. */
+export async function authorizeResources(context: ClientContext, params: AuthorizeResourcesParams, requestOptions?: RequestOptions): Promise<boolean> {
+  const { namespace, tenantId, opts } = params;
+  checkGrantBatch('opts', opts);
+  return context.transport.rest.POST('/api/v2/acl/authorize-resources', { body: { namespace, opts } }, withTenant(tenantId, requestOptions));
+}
+
+/** Revokes several resources (or some of their actions) from several targets in one transaction. */
+export async function revokeResources(context: ClientContext, params: RevokeResourcesParams, requestOptions?: RequestOptions): Promise<boolean> {
+  const { namespace, tenantId, opts } = params;
+  checkGrantBatch('opts', opts);
+  return context.transport.rest.POST('/api/v2/acl/revoke-resources', { body: { namespace, opts } }, withTenant(tenantId, requestOptions));
+}
+
+/** The authorized resources of several targets, one page each in request order. */
+export async function listAuthorizedResourcesBatch(
+  context: ClientContext,
+  params: ListAuthorizedResourcesBatchParams,
+  requestOptions?: RequestOptions,
+): Promise<AuthorizedResourcesBatch> {
+  const { namespace, tenantId, targets, resourceType } = params;
+  checkTargets('targets', targets);
+  checkResourceType('resourceType', resourceType);
+  const body = { namespace, resourceType, targets };
+  // A read sent as POST: safe to retry.
+  return context.transport.rest.POST('/api/v2/acl/list-authorized-resources-batch', { body }, { ...withTenant(tenantId, requestOptions), idempotent: true });
 }

@@ -7,7 +7,7 @@ import type { NewResource, ResourceListOptions, ResourceUpdates } from './types.
 
 /** Lists resources. */
 export async function listResources(context: ClientContext, options: ResourceListOptions, requestOptions?: RequestOptions): Promise<Paginated<Resource>> {
-  const { namespace, type, page = 1, limit = 10 } = options;
+  const { namespace = options.namespaceCode, type, page = 1, limit = 10 } = options;
   checkResourceType('type', type);
   const query = { namespace, type, page, limit };
   return context.transport.rest.GET('/api/v2/resources', { params: { query } }, requestOptions);

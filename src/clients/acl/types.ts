@@ -13,6 +13,8 @@ export interface NamespaceUpdates {
 export interface ResourceListOptions {
   /** Namespace code. */
   namespace?: string;
+  /** The official SDK's other name for `namespace` (used when `namespace` is absent). */
+  namespaceCode?: string;
   type?: ResourceType;
   page?: number;
   limit?: number;
@@ -88,4 +90,44 @@ export interface AuthorizedTargetsParams {
   /** Keep targets holding every (`AND`) or any (`OR`) of the listed actions. */
   actions?: { op: Operator; list: string[] };
   targetType?: PolicyAssignmentTargetType;
+}
+
+/** One resource of a {@link ResourceGrantBatch}. */
+export interface ResourceGrant {
+  /** A kind (`books`), an instance (`books:1`), a kind wildcard (`books:*`) or `*`. */
+  code: string;
+  /** Actions to grant or revoke; none grants a MENU/BUTTON without actions, or revokes the whole grant. */
+  actions?: string[];
+  resourceType?: ResourceType;
+}
+
+/** Several targets of one type, each given (or relieved of) the same resources. */
+export interface ResourceGrantBatch {
+  targetType: PolicyAssignmentTargetType;
+  /** User ids, role codes, group codes, node ids or account ids, by `targetType`. */
+  targetIdentifiers: string[];
+  resources: ResourceGrant[];
+}
+
+/** Arguments of {@link AclClient.authorizeResources}. */
+export interface AuthorizeResourcesParams {
+  /** Namespace code (default `default`). */
+  namespace?: string;
+  /** Tenant id, sent as the `x-authing-app-tenant-id` header. */
+  tenantId?: string;
+  opts: ResourceGrantBatch[];
+}
+
+/** Arguments of {@link AclClient.revokeResources}. */
+export type RevokeResourcesParams = AuthorizeResourcesParams;
+
+/** Arguments of {@link AclClient.listAuthorizedResourcesBatch}. */
+export interface ListAuthorizedResourcesBatchParams {
+  /** Namespace code (default `default`). */
+  namespace?: string;
+  /** Tenant id, sent as the `x-authing-app-tenant-id` header. */
+  tenantId?: string;
+  targets: { targetType: PolicyAssignmentTargetType; targetIdentifier: string }[];
+  /** Only resources of this type. */
+  resourceType?: ResourceType;
 }

@@ -1,5 +1,5 @@
 /** Access control: grants, namespaces, resources and programmatic access accounts. */
-import type { PolicyAssignmentTargetType, ResourceType } from './common.js';
+import type { Paginated, PolicyAssignmentTargetType, ResourceType } from './common.js';
 
 /** A resource a target may access, with the granted actions. */
 export interface AuthorizedResource {
@@ -94,4 +94,9 @@ export interface ProgrammaticAccessAccount {
   userId?: string | null;
   createdAt?: string;
   updatedAt?: string;
+}
+
+/** One page of authorized resources per target of `acl.listAuthorizedResourcesBatch`, in request order. */
+export interface AuthorizedResourcesBatch {
+  list: Paginated<AuthorizedResource>[];
 }

@@ -70,6 +70,20 @@ export type DirectoryChecks = [
   Expect<Same<T.NodeWithMembers, Gql.AddMemberMutation['addMember']>>,
   Expect<Same<T.NodeWithMembers, Gql.RemoveMemberMutation['removeMember']>>,
   Expect<Same<T.NodeWithMemberCount, Gql.UpdateNodeMutation['updateNode']>>,
+  Expect<Same<T.Org, Gql.MoveNodeMutation['moveNode']>>,
+  Expect<Same<T.Org, Gql.AddNodeMutation['addNode']>>,
+  Expect<Same<T.OrgNode, Item<Gql.ChildrenNodesQuery['childrenNodes']>>>,
+  Expect<Same<T.OrgNode, Gql.RootNodeQuery['rootNode']>>,
+  Expect<Same<T.OrgNode, Item<Gql.SearchNodesQuery['searchNodes']>>>,
+  Expect<Same<T.OrgNode, NonNullable<Gql.NodeByCodeQuery['nodeByCode']>>>,
+  Expect<Same<T.OrgNode, Schemas['OrgNode']>>,
+  Expect<Same<T.OrgNode, Item<Data<'importOrg'>>>>,
+  Expect<Same<T.Org, Schemas['Org']>>,
+  Expect<Same<T.Org, Item<Data<'listOrgsRest'>>>>,
+  Expect<Same<T.Org, Item<Data<'listOrgsByTenant'>>>>,
+  Expect<Same<T.OrgTreeNode, Schemas['OrgTreeNode']>>,
+  Expect<Same<T.OrgTreeNode, Item<Data<'exportOrgs'>>>>,
+  Expect<Same<T.OrgImportNode, Schemas['OrgImportNode']>>,
 ];
 
 export type AclChecks = [
@@ -81,7 +95,21 @@ export type AclChecks = [
   Expect<Same<T.Resource, Schemas['Resource']>>,
   Expect<Same<T.ResourceAction, Schemas['ResourceAction']>>,
   Expect<Same<T.ProgrammaticAccessAccount, Schemas['ProgrammaticAccessAccount']>>,
+  Expect<Same<T.AuthorizedResourcesBatch, Data<'listAuthorizedResourcesBatch'>>>,
+  Expect<Same<T.AuthorizedResource, Item<Item<Data<'listAuthorizedResourcesBatch'>['list']>['list']>>>,
+  Expect<Same<T.PolicyAssignment, Item<Gql.PolicyAssignmentsQuery['policyAssignments']['list']>>>,
+  Expect<Same<T.Paginated<T.PolicyAssignment>, Gql.PolicyAssignmentsQuery['policyAssignments']>>,
+  Expect<Same<T.Paginated<T.UserDetail>, Data<'findRoleUsers'>>>,
   Expect<Same<T.Paginated<T.ProgrammaticAccessAccount>, Data<'listProgrammaticAccessAccounts'>>>,
+];
+
+export type CustomDataChecks = [
+  Expect<Same<T.UserDefinedField, Gql.UdfFieldsFragment>>,
+  Expect<Same<T.UserDefinedField, Gql.SetUdfMutation['setUdf']>>,
+  Expect<Same<T.UserDefinedData, Gql.UdvFieldsFragment>>,
+  Expect<Same<T.UserDefinedData, Item<Gql.UdfValueBatchQuery['udfValueBatch'][number]['data']>>>,
+  Expect<Mutual<T.UdfTargetType, Gql.UdfTargetType>>,
+  Expect<Mutual<T.CustomDataItem['dataType'], Gql.UdfDataType>>,
 ];
 
 export type ApplicationChecks = [
@@ -96,4 +124,27 @@ export type ApplicationChecks = [
   Expect<Mutual<T.DefaultStrategy, Schemas['PermissionStrategy']['defaultStrategy']>>,
   Expect<Mutual<T.PolicyEffect, NonNullable<Schemas['PolicyStatement']['effect']>>>,
   Expect<Mutual<T.PolicyEffect, NonNullable<Schemas['ApplicationAccessRecord']['effect']>>>,
+];
+
+export type UserAdminChecks = [
+  Expect<Same<T.Paginated<T.User>, Gql.ArchivedUsersQuery['archivedUsers']>>,
+  Expect<Same<T.Paginated<T.User>, Gql.SearchUserQuery['searchUser']>>,
+  Expect<Same<T.SearchUserDepartmentOpt, Gql.SearchUserDepartmentOpt>>,
+  Expect<Same<T.SearchUserGroupOpt, Gql.SearchUserGroupOpt>>,
+  Expect<Same<T.SearchUserRoleOpt, Gql.SearchUserRoleOpt>>,
+  Expect<Same<T.FindUserByIdentityInput, Gql.FindUserByIdentityInput>>,
+  Expect<Same<T.CommonMessage, Gql.SendFirstLoginVerifyEmailMutation['sendFirstLoginVerifyEmail']>>,
+  Expect<Same<T.Paginated<T.UserDetail>, Data<'filterUsers'>>>,
+  Expect<Same<T.UserDetail, Item<Data<'batchUsers'>>>>,
+  Expect<Same<T.UserLoginStatus, Data<'getUserLoginStatus'>>>,
+  Expect<Same<T.LoginApplication, Schemas['LoginApplication']>>,
+  Expect<Same<T.IdentityLink, Schemas['IdentityLink']>>,
+  Expect<Same<T.IdentityUnlink, Schemas['IdentityUnlink']>>,
+  Expect<Mutual<T.UserFilterCondition, Schemas['UserFilterCondition']>>,
+  Expect<Same<T.UserDepartment, Item<NonNullable<NonNullable<Gql.GetUserDepartmentsQuery['user']>['departments']>['list']>>>,
+  Expect<Same<T.UserToken, NonNullable<Gql.RefreshTokenMutation['refreshToken']>>>,
+  Expect<Same<T.HeldResource, Item<Data<'checkResourcePermissionBatch'>>>>,
+  Expect<Same<T.HeldResource, Item<Data<'getAuthorizedResourcesOfResourceKind'>>>>,
+  Expect<Same<T.OrgNode, Item<Item<Data<'listUserOrgs'>>>>>,
+  Expect<Same<T.IsSuccess, NonNullable<operations['resignUser']['responses'][200]['content']['application/json']['data']>>>,
 ];

@@ -57,3 +57,40 @@ export interface NodeWithMemberCount extends OrgNode {
   /** Members of the node: their number only. */
   users: { totalCount: number };
 }
+
+/** One node of an exported organization (`org.exportAll`, `org.exportByOrgId`), its subtree nested in `children`. */
+export interface OrgTreeNode {
+  id: string;
+  orgId: string;
+  userPoolId: string;
+  name: string;
+  nameI18n: string | null;
+  code: string | null;
+  description: string | null;
+  descriptionI18n: string | null;
+  order: number | null;
+  /** Ids of the node's direct members, in joining order. */
+  members: string[];
+  children: OrgTreeNode[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A tree to import (`org.importByJson`): the top node becomes the root of a new organization,
+ * `children` nest. Keys beyond these (an export's ids, for instance) are ignored, so an exported
+ * tree imports as a copy. (A type rather than an interface, so that it is a JSON object body.)
+ */
+export type OrgImportNode = {
+  name: string;
+  /** Unique within the tree. */
+  code?: string | null;
+  description?: string | null;
+  nameI18n?: string | null;
+  descriptionI18n?: string | null;
+  /** Position among its siblings; larger values sort first. */
+  order?: number | null;
+  /** Ids of users of the pool to add as members. */
+  members?: string[] | null;
+  children?: OrgImportNode[] | null;
+};

@@ -4,6 +4,7 @@ import { Errors } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import * as auth from '../../services/authentication.js';
 import * as sessions from '../../services/sessions.js';
+import { recordUserToken } from '../../services/user-sessions.js';
 import type { Session } from '../../services/sessions.js';
 import { onePasswordCheck } from './shared.js';
 
@@ -11,11 +12,14 @@ import { onePasswordCheck } from './shared.js';
 async function issueUserToken(rc: RequestContext, { user, sessionVersion }: Session, appId: string | null) {
   const pool = await rc.state.findPool(user.userPoolId);
   if (!pool) throw Errors.internal();
-  return signUserToken(
+  const issued = await signUserToken(
     { id: user.id, userPoolId: user.userPoolId, appId, username: user.username, email: user.email, phone: user.phone, sessionVersion },
     pool.jwtSecret,
     rc.state.issuer,
   );
+  // Recorded so an administrator sees the session (checkLoginStatus) and can end it per app (logout).
+  await recordUserToken({ store: rc.state.store, poolId: user.userPoolId }, { jti: issued.jti, userId: user.id, appId, sessionVersion, exp: issued.exp });
+  return issued;
 }
 
 /** Every login and registration answers the user with a fresh id_token, as Authing does. */

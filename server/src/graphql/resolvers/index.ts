@@ -3,11 +3,13 @@ import { aclResolvers } from './acl.js';
 import { authenticationResolvers } from './authentication.js';
 import { groupResolvers } from './groups.js';
 import { orgResolvers } from './org.js';
+import { policyResolvers } from './policies.js';
 import { roleResolvers } from './roles.js';
 import { tokenResolvers } from './token.js';
+import { udfResolvers } from './udf.js';
 import { userResolvers } from './users.js';
 
-const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers];
+const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers];
 
 /** Every area's resolvers merged per type; a field defined by two areas is a start-up error. */
 export const resolvers: Resolvers = (() => {

@@ -28,6 +28,21 @@ export const orgResolvers: Resolvers = {
     async nodeById(_p, { id }, { rc }) {
       return orgs.findNodeById(await service(rc), id);
     },
+    async nodeByCode(_p, { orgId, code }, { rc }) {
+      return orgs.findNodeByCode(await service(rc), orgId, code);
+    },
+    async childrenNodes(_p, { orgId, nodeId }, { rc }) {
+      return orgs.listChildren(await service(rc), nodeId, orgId);
+    },
+    async rootNode(_p, { orgId }, { rc }) {
+      return orgs.getRootNode(await service(rc), orgId);
+    },
+    async isRootNode(_p, { orgId, nodeId }, { rc }) {
+      return orgs.isRootNode(await service(rc), orgId, nodeId);
+    },
+    async searchNodes(_p, { keyword }, { rc }) {
+      return orgs.searchNodes(await service(rc), keyword);
+    },
   },
   Mutation: {
     async createOrg(_p, args, { rc }) {
@@ -39,6 +54,22 @@ export const orgResolvers: Resolvers = {
     },
     async addNodeV2(_p, { orgId, parentNodeId, ...input }, { rc }) {
       return orgs.addNode(await service(rc), orgId, parentNodeId, input);
+    },
+    async addNode(_p, { orgId, parentNodeId, ...input }, { rc }) {
+      const s = await service(rc);
+      const node = await orgs.addNode(s, orgId, parentNodeId, input);
+      return orgs.getOrg(s, node.orgId);
+    },
+    async moveNode(_p, { orgId, nodeId, targetParentId }, { rc }) {
+      return orgs.moveNode(await service(rc), orgId, nodeId, targetParentId);
+    },
+    async moveMembers(_p, args, { rc }) {
+      await orgs.moveMembers(await service(rc), args);
+      return ok(rc, 'Members moved', '移动成员成功');
+    },
+    async setMainDepartment(_p, { userId, departmentId }, { rc }) {
+      await orgs.setMainDepartment(await service(rc), userId, departmentId);
+      return ok(rc, 'Main department set', '设置主部门成功');
     },
     async updateNode(_p, { id, ...input }, { rc }) {
       return orgs.updateNode(await service(rc), id, input);

@@ -5,6 +5,9 @@ import * as groups from '../../services/groups.js';
 import * as orgs from '../../services/orgs.js';
 import * as roles from '../../services/roles.js';
 import type { NestedUserField } from '../../services/user-wire.js';
+import { describeMessage } from '../../services/outbox.js';
+import { identitiesOf } from '../../services/user-identities.js';
+import * as search from '../../services/user-search.js';
 import * as users from '../../services/users.js';
 import { manage, ok, ownData, resourceTypeArg } from './shared.js';
 
@@ -28,13 +31,26 @@ export const userResolvers: Resolvers = {
       const service = principal?.service ?? { store: rc.state.store, poolId: (await rc.publicPool()).id };
       return users.isUserExists(service, keys);
     },
+    async archivedUsers(_p, { page, limit }, { rc }) {
+      return users.listArchivedUsers(await manage(rc), page, limit);
+    },
+    async findUser(_p, keys, { rc }) {
+      return users.findUserBy(await manage(rc), keys);
+    },
+    async searchUser(_p, { query, ...opts }, { rc }) {
+      return search.searchUsers(await manage(rc), query, opts);
+    },
+    async userBatch(_p, { ids, type }, { rc }) {
+      const service = await manage(rc);
+      return users.batchUsers(service, ids, users.batchType(type));
+    },
   },
 
   Mutation: {
-    async createUser(_p, { userInfo }, { rc }) {
+    async createUser(_p, { userInfo, params }, { rc }) {
       const { pool, service } = await rc.management();
       const password = userInfo.password ? rc.password(userInfo.password, pool) : undefined;
-      return users.createUser(service, { ...userInfo, password });
+      return users.createUser(service, { ...userInfo, password }, params);
     },
     async updateUser(_p, { id, input }, { rc }) {
       const principal = await rc.anyPrincipal();
@@ -55,10 +71,20 @@ export const userResolvers: Resolvers = {
       await users.deleteUsers(await manage(rc), ids);
       return ok(rc, 'Users deleted', '删除成功');
     },
+    async sendFirstLoginVerifyEmail(_p, { userId, appId }, { rc }) {
+      const message = await users.sendFirstLoginVerifyEmail(await manage(rc), userId, appId);
+      rc.state.info(describeMessage(message));
+      return ok(rc, 'Email sent', '发送成功');
+    },
   },
 
   // The fields the user model leaves out (services/user-wire.ts) must each have a resolver here.
   User: {
+    // The model carries none (user-wire.ts); linked identities are read per user. Whoever was
+    // answered the user may read them (a login answers its user before any token exists).
+    async identities(user, _args, { rc }) {
+      return identitiesOf(rc.state.store.db, user.id);
+    },
     async roles(user, { namespace }, { rc }) {
       return roles.listUserRoles(await ownData(rc, user.id), user.id, namespace);
     },
@@ -71,5 +97,5 @@ export const userResolvers: Resolvers = {
     async authorizedResources(user, { namespace, resourceType }, { rc }) {
       return acl.listAuthorizedResources(await ownData(rc, user.id), 'USER', user.id, namespace, resourceTypeArg(resourceType));
     },
-  } satisfies Required<Pick<UserResolvers, NestedUserField>>,
+  } satisfies Required<Pick<UserResolvers, NestedUserField | 'identities'>>,
 };

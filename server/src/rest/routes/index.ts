@@ -2,8 +2,10 @@ import type { TypedHandlers } from '../typed.js';
 import { aclRoutes } from './acl.js';
 import { applicationRoutes } from './applications.js';
 import { namespaceRoutes } from './namespaces.js';
+import { orgRoutes } from './orgs.js';
 import { publicRoutes } from './public.js';
 import { resourceRoutes } from './resources.js';
+import { roleRoutes } from './roles.js';
 import { userRoutes } from './users.js';
 
 /**
@@ -16,6 +18,8 @@ export const restHandlers: TypedHandlers = {
   ...userRoutes,
   ...aclRoutes,
   ...namespaceRoutes,
+  ...orgRoutes,
   ...resourceRoutes,
+  ...roleRoutes,
   ...applicationRoutes,
 };

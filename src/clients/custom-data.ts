@@ -1,0 +1,170 @@
+/**
+ * Custom data for every target type, one code path: the users, roles and udf methods are one-line
+ * calls into these functions with their target type. Values are JSON-encoded once on the way out
+ * (`encodeUdfValue`, as the official SDKs do) and decoded once on the way in ({@link decodeItem},
+ * by the field's `dataType`, as the official SDK's `convertUdvToKeyValuePair` does).
+ */
+import { SDK_ERROR_CODE, toAuthingError } from '../core/errors.js';
+import type { RequestOptions } from '../core/options.js';
+import {
+  RemoveUdvDocument,
+  SetUdfValueBatchDocument,
+  SetUdvBatchDocument,
+  SetUdvDocument,
+  UdfValueBatchDocument,
+  UdvDocument,
+} from '../generated/graphql.js';
+import { answered, type ClientContext } from './context.js';
+import type {
+  CommonMessage,
+  CustomData,
+  CustomDataInput,
+  CustomDataItem,
+  CustomDataObject,
+  CustomDataValue,
+  UdfTargetType,
+  UserDefinedData,
+} from './types.js';
+import { checkUdfTargetType, encodeCustomData, encodeUdfValue, requireId, requireIds } from './validate.js';
+
+/** The value of one item, typed by its field's `dataType`. */
+export function decodeItem(item: UserDefinedData): CustomDataItem {
+  const { key, label, value } = item;
+  const parsed = (): unknown => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (cause) {
+      throw toAuthingError({ kind: 'response', code: SDK_ERROR_CODE.connection, message: `The server sent a ${item.dataType} value of "${key}" that is not JSON`, cause });
+    }
+  };
+  switch (item.dataType) {
+    case 'NUMBER':
+      return { key, label, dataType: item.dataType, value: Number(parsed()) };
+    case 'BOOLEAN':
+      return { key, label, dataType: item.dataType, value: parsed() === true };
+    case 'DATETIME':
+      return { key, label, dataType: item.dataType, value: /^-?\d+$/.test(value) ? new Date(Number(value)) : new Date(value) };
+    case 'OBJECT':
+      return { key, label, dataType: item.dataType, value: parsed() as CustomDataObject };
+    default:
+      return { key, label, dataType: item.dataType, value };
+  }
+}
+
+const decodeAll = (items: readonly UserDefinedData[] | null): CustomDataItem[] => answered(items, 'custom data').map(decodeItem);
+
+/** Items as `{ key: value }`. */
+export const toCustomData = (items: readonly CustomDataItem[]): CustomData =>
+  Object.fromEntries(items.map((item): [string, CustomDataValue] => [item.key, item.value]));
+
+/**
+ * A user's `customData` list as GraphQL and REST send it (the `…WithCustomData` answers) as
+ * `{ key: value }`, decoded as {@link decodeItem} does; items without a value are left out.
+ */
+export function decodeCustomData(items: readonly ({ key: string; value?: string | null; dataType: UserDefinedData['dataType']; label?: string | null } | null)[] | null | undefined): CustomData {
+  const present = (items ?? []).flatMap((item) => (item && typeof item.value === 'string' ? [{ ...item, value: item.value, label: item.label ?? null }] : []));
+  return toCustomData(present.map(decodeItem));
+}
+
+function checkTarget(targetType: UdfTargetType, targetId: string): void {
+  checkUdfTargetType('targetType', targetType);
+  requireId('targetId', targetId);
+}
+
+/** `Q.udv`: an entity's values as items. */
+export async function listItems(ctx: ClientContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
+  checkTarget(targetType, targetId);
+  return decodeAll((await ctx.transport.graphql(UdvDocument, { targetType, targetId }, requestOptions)).udv);
+}
+
+/** `Q.udv`: an entity's values as `{ key: value }`. */
+export async function getCustomData(ctx: ClientContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomData> {
+  return toCustomData(await listItems(ctx, targetType, targetId, requestOptions));
+}
+
+/** `Q.udfValueBatch`: each entity's values as `{ key: value }`, by target id. */
+export async function getCustomDataBatch(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetIds: string[],
+  requestOptions?: RequestOptions,
+): Promise<Record<string, CustomData>> {
+  checkUdfTargetType('targetType', targetType);
+  requireIds('targetIds', targetIds);
+  const { udfValueBatch } = await ctx.transport.graphql(UdfValueBatchDocument, { targetType, targetIds }, requestOptions);
+  return Object.fromEntries(udfValueBatch.map(({ targetId, data }) => [targetId, toCustomData(data.map(decodeItem))]));
+}
+
+/** `M.setUdvBatch` from `{ key, value }` items; answers the entity's values. */
+export async function setItems(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetId: string,
+  udvList: CustomDataInput[],
+  requestOptions?: RequestOptions,
+): Promise<CustomDataItem[]> {
+  checkTarget(targetType, targetId);
+  if (!Array.isArray(udvList) || udvList.length === 0) throw toAuthingError({ kind: 'validation', argument: 'udvList', message: 'udvList must be a non-empty array of { key, value }' });
+  const list = udvList.map((item, i) => {
+    requireId(`udvList[${i}].key`, item?.key);
+    return { key: item.key, value: encodeUdfValue(`udvList[${i}].value`, item.value) };
+  });
+  return decodeAll((await ctx.transport.graphql(SetUdvBatchDocument, { targetType, targetId, udvList: list }, requestOptions)).setUdvBatch);
+}
+
+/** `M.setUdvBatch` from `{ key: value }`; answers the entity's values. */
+export async function setCustomData(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetId: string,
+  data: Record<string, unknown>,
+  requestOptions?: RequestOptions,
+): Promise<CustomDataItem[]> {
+  checkTarget(targetType, targetId);
+  const udvList = encodeCustomData('data', data);
+  return decodeAll((await ctx.transport.graphql(SetUdvBatchDocument, { targetType, targetId, udvList }, requestOptions)).setUdvBatch);
+}
+
+/** `M.setUdv`: one value; answers the entity's values. */
+export async function setOne(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetId: string,
+  key: string,
+  value: unknown,
+  requestOptions?: RequestOptions,
+): Promise<CustomDataItem[]> {
+  checkTarget(targetType, targetId);
+  requireId('key', key);
+  const variables = { targetType, targetId, key, value: encodeUdfValue('value', value) };
+  return decodeAll((await ctx.transport.graphql(SetUdvDocument, variables, requestOptions)).setUdv);
+}
+
+/** `M.setUdfValueBatch`: `{ key: value }` per entity, all in one request (and one server transaction). */
+export async function setCustomDataBatch(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  input: { targetId: string; data: Record<string, unknown> }[],
+  requestOptions?: RequestOptions,
+): Promise<CommonMessage | null> {
+  checkUdfTargetType('targetType', targetType);
+  if (!Array.isArray(input) || input.length === 0) throw toAuthingError({ kind: 'validation', argument: 'input', message: 'input must be a non-empty array' });
+  const values = input.flatMap((item, i) => {
+    requireId(`input[${i}].targetId`, item?.targetId);
+    return encodeCustomData(`input[${i}].data`, item.data).map((kv) => ({ targetId: item.targetId, ...kv }));
+  });
+  return (await ctx.transport.graphql(SetUdfValueBatchDocument, { targetType, input: values }, requestOptions)).setUdfValueBatch;
+}
+
+/** `M.removeUdv`: clears one value; answers the entity's remaining values. */
+export async function removeValue(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetId: string,
+  key: string,
+  requestOptions?: RequestOptions,
+): Promise<CustomDataItem[]> {
+  checkTarget(targetType, targetId);
+  requireId('key', key);
+  return decodeAll((await ctx.transport.graphql(RemoveUdvDocument, { targetType, targetId, key }, requestOptions)).removeUdv);
+}
