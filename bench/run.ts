@@ -4,8 +4,8 @@
  * then the permission engine in process. Prints figures, ratios and targets; nothing fails on a
  * missed target (the size budgets are enforced by test/package/size-budget.test.ts).
  *
- * `npm run bench -- size call` runs only the named parts: import, size, call, cold, engine.
- * Knobs: BENCH_IMPORT_RUNS (15), BENCH_CALLS (1000 sequential calls per side), BENCH_ROUNDS (10),
+ * `npm run bench -- size call` runs only the named parts: import, size, call, cold, list, engine.
+ * Knobs: BENCH_USERS (10,000 users for the listing part), BENCH_LIST_CALLS (200), BENCH_IMPORT_RUNS (15), BENCH_CALLS (1000 sequential calls per side), BENCH_ROUNDS (10),
  * BENCH_CONCURRENT_CALLS (2400 per side), BENCH_CONCURRENT_ROUNDS (6). Unless the call counts are
  * set, a slow machine runs fewer calls per round so that each per-call mode takes about 25 s.
  */
@@ -14,11 +14,12 @@ import { measureBundleSizes, printBundleSizes } from './bundle-size.js';
 import { measureColdStart, printColdStart } from './cold-start.js';
 import { runEngineBench } from './engine.js';
 import { measureImportTime, printImportTime } from './import-time.js';
+import { measureListing, printListing } from './listing.js';
 import { heading, int, note } from './lib/print.js';
 import { startBenchWorld } from './lib/setup.js';
 import { measurePerCall, printPerCall } from './per-call.js';
 
-const PARTS = ['import', 'size', 'call', 'cold', 'engine'] as const;
+const PARTS = ['import', 'size', 'call', 'cold', 'list', 'engine'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(args: readonly string[]): Set<Part> {
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   console.log(`authing-ts bench — node ${process.version}, ${process.platform}/${process.arch}; compared with ${OFFICIAL_SDK} ${officialVersion()}`);
 
   const state = buildState();
-  const needsBuild = parts.has('import') || parts.has('size') || parts.has('call') || parts.has('cold');
+  const needsBuild = parts.has('import') || parts.has('size') || parts.has('call') || parts.has('cold') || parts.has('list');
   // Each part measures a snapshot of dist/, taken when dist/ is complete and not changing
   // (waiting up to a minute for a build that is running elsewhere, then failing with the reason).
   if (needsBuild && state.missing.length > 0) console.log(`WARNING: ${describeBuildState(state)}; waiting up to 60 s in case a build is running`);
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       await world.close();
     }
   }
+  if (parts.has('list')) printListing(await measureListing());
   if (parts.has('engine')) printEngine();
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -9,7 +9,15 @@
 export { ManagementClient } from './clients/management.js';
 export type { ManagementClientBaseOptions, ManagementClientCredentials, ManagementClientOptions } from './clients/management.js';
 export { UsersClient } from './clients/users.js';
-export type { BatchUsersOptions, CreateUserOptions, FilterUsersOptions, FindUserOptions, SearchUsersOptions, UserIdentifiers } from './clients/users.js';
+export type {
+  BatchUsersOptions,
+  CreateUserOptions,
+  FilterUsersOptions,
+  FindUserOptions,
+  ListUsersOptions,
+  SearchUsersOptions,
+  UserIdentifiers,
+} from './clients/users.js';
 export { RolesClient } from './clients/roles.js';
 export type { RoleFindUsersOptions, RoleListOptions, RoleUpdates } from './clients/roles.js';
 export { GroupsClient } from './clients/groups.js';

@@ -36,6 +36,7 @@ import type {
   Paginated,
   ResourceType,
   Role,
+  SortByEnum,
   UpdateUserInput,
   User,
   UserDetail,
@@ -74,6 +75,14 @@ export interface UserIdentifiers {
   email?: string;
   phone?: string;
   externalId?: string;
+}
+
+/** Options of {@link UsersClient.list} and {@link UsersClient.iterate}. */
+export interface ListUsersOptions {
+  /** Leave out users that belong to an organization node. */
+  excludeUsersInOrg?: boolean;
+  /** Order: by creation or update time, descending or ascending (default `CREATEDAT_DESC`, newest first). */
+  sortBy?: SortByEnum;
 }
 
 /** Options of {@link UsersClient.batch}. */
@@ -159,24 +168,25 @@ export class UsersClient {
   }
 
   /**
-   * Lists the users of the pool.
+   * Lists the users of the pool, newest first unless `sortBy` says otherwise.
    * @param page - page number, from 1
-   * @param limit - page size
-   * @param options - `excludeUsersInOrg` leaves out users that belong to an organization node
+   * @param limit - page size (1–200)
+   * @param options - `excludeUsersInOrg` leaves out users that belong to an organization node; `sortBy`
+   *   orders by creation or update time (`CREATEDAT_DESC` by default)
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
-   * @throws {@link AuthingError}
+   * @throws {@link AuthingError} code 400 for a page or limit out of range
    * @example
-   * const { totalCount, list } = await management.users.list(1, 20);
+   * const { totalCount, list } = await management.users.list(1, 20, { sortBy: 'UPDATEDAT_DESC' });
    */
-  async list(page = 1, limit = 10, options: { excludeUsersInOrg?: boolean } = {}, requestOptions?: RequestOptions): Promise<Paginated<UserWithIdentities>> {
-    const variables = { page, limit, excludeUsersInOrg: options.excludeUsersInOrg };
+  async list(page = 1, limit = 10, options: ListUsersOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<UserWithIdentities>> {
+    const variables = { page, limit, excludeUsersInOrg: options.excludeUsersInOrg, sortBy: options.sortBy };
     return (await this.#context.transport.graphql(UsersDocument, variables, requestOptions)).users;
   }
 
   /**
    * Every user of the pool, page by page as the loop asks for more (see {@link UsersClient.list}).
-   * @param options - `pageSize` (1–200, default 50), `excludeUsersInOrg`, and per-call options (`signal` stops between pages)
+   * @param options - `pageSize` (1–200, default 50), `excludeUsersInOrg`, `sortBy`, and per-call options (`signal` stops between pages)
    * @returns an async iterator of users
    * @throws {@link AuthingError} from any page request; {@link AuthingAbortError} when `signal` aborts
    * @example
@@ -184,9 +194,9 @@ export class UsersClient {
    *   if (user.blocked) console.log(user.id);
    * }
    */
-  iterate(options: IterateOptions & { excludeUsersInOrg?: boolean } = {}): AsyncGenerator<UserWithIdentities, void, undefined> {
-    const { excludeUsersInOrg, ...rest } = options;
-    return paginate((page, limit, requestOptions) => this.list(page, limit, { excludeUsersInOrg }, requestOptions), rest);
+  iterate(options: IterateOptions & ListUsersOptions = {}): AsyncGenerator<UserWithIdentities, void, undefined> {
+    const { excludeUsersInOrg, sortBy, ...rest } = options;
+    return paginate((page, limit, requestOptions) => this.list(page, limit, { excludeUsersInOrg, sortBy }, requestOptions), rest);
   }
 
   /**

@@ -175,3 +175,15 @@ describe('acl.revokeResources', () => {
     await expect(h.management.acl.isAllowed(user, 'ec2:4', 'ec2:Start', { namespace: ns })).resolves.toBe(true);
   });
 });
+
+describe('acl.getResources (the official alias of listResources)', () => {
+  it('sends the same request as listResources, namespaceCode standing for namespace', async () => {
+    const listed = await h.management.acl.listResources({ namespace: ns, type: 'DATA' });
+    const listRequest = h.requests.at(-1)?.url;
+    const got = await h.management.acl.getResources({ namespaceCode: ns, type: 'DATA' });
+    expect(h.requests.at(-1)?.url).toBe(listRequest);
+    expect(got).toEqual(listed);
+    expect(got).toMatchObject({ totalCount: 1, list: [{ code: 'ec2', type: 'DATA' }] });
+    expect((await h.management.acl.getResources({ namespace: ns, type: 'MENU' })).totalCount).toBe(0);
+  });
+});

@@ -356,6 +356,8 @@ describe('users: listing order and bounds', () => {
       return (res.data?.users as { list: Array<{ id: string }> }).list.map((u) => u.id).filter((id) => id === first.id || id === second.id);
     };
     expect((await h.management.users.list(1, 2)).list.map((u) => u.id)).toEqual([second.id, first.id]);
+    const sdkAsc = (await h.management.users.list(1, 200, { sortBy: 'CREATEDAT_ASC' })).list.map((u) => u.id);
+    expect(sdkAsc.indexOf(first.id)).toBeLessThan(sdkAsc.indexOf(second.id));
     expect(await ids()).toEqual([second.id, first.id]);
     expect(await ids('CREATEDAT_ASC')).toEqual([first.id, second.id]);
     await h.management.users.update(first.id, { nickname: 'touched' });

@@ -118,7 +118,7 @@ const ACCESS: Record<string, Access> = {
   'REST findRoleUsers': 'management',
   'REST checkResourcePermissionBatch': 'management',
   'REST getAuthorizedResourcesOfResourceKind': 'management',
-  'REST listOrgsRest': 'management',
+  'REST listOrgPage': 'management',
   'REST countOrgs': 'management',
   'REST listOrgsByTenant': 'management',
   'REST exportOrgs': 'management',

@@ -18,7 +18,12 @@ const expected: Record<string, string> = {
   users: 'Paginated<UserWithIdentities>',
   created: 'User',
   updated: 'User',
-  detail: 'UserDetail',
+  detail: 'UserDetail | null',
+  searched: 'Paginated<User>',
+  batched: 'UserDetail[]',
+  userLoginStatus: 'UserLoginStatus',
+  departments: 'Paginated<UserDepartment>',
+  orgChains: 'OrgNode[][]',
   userRoles: 'Paginated<Role>',
   userGroups: 'Paginated<Group>',
   userResources: 'Paginated<AuthorizedResource>',
@@ -65,6 +70,11 @@ export async function sample() {
   const created = await management.users.create({ username: 'alice' });
   const updated = await management.users.update(created.id, { nickname: 'Alice' });
   const detail = await management.users.detail(created.id);
+  const searched = await management.users.search('ali');
+  const batched = await management.users.batch([created.id]);
+  const userLoginStatus = await management.users.checkLoginStatus(created.id);
+  const departments = await management.users.listDepartment(created.id);
+  const orgChains = await management.users.listOrgs(created.id);
   const userRoles = await management.users.listRoles(created.id);
   const userGroups = await management.users.listGroups(created.id);
   const userResources = await management.users.listAuthorizedResources(created.id);

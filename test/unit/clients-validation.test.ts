@@ -148,6 +148,7 @@ const cases: Case[] = [
   ['acl.authorizeResources resourceType', (c) => c.management.acl.authorizeResources({ opts: [{ targetType: 'ROLE', targetIdentifiers: ['r'], resources: [{ code: 'a:1', resourceType: bad('X') }] }] }), 'opts[0].resources[0].resourceType', /one of DATA/],
   ['acl.revokeResources actions', (c) => c.management.acl.revokeResources({ opts: [{ targetType: 'GROUP', targetIdentifiers: ['g'], resources: [{ code: 'a:1', actions: ['read', ''] }] }] }), 'opts[0].resources[0].actions[1]', /non-empty/],
   ['acl.revokeResources code', (c) => c.management.acl.revokeResources({ opts: [{ targetType: 'ORG', targetIdentifiers: ['n'], resources: [{ code: '' }] }] }), 'opts[0].resources[0].code', /non-empty/],
+  ['acl.getResources type', (c) => c.management.acl.getResources({ type: bad('X') }), 'type', /one of DATA/],
   ['acl.listAuthorizedResourcesBatch targets', (c) => c.management.acl.listAuthorizedResourcesBatch({ targets: [] }), 'targets', /non-empty array/],
   ['acl.listAuthorizedResourcesBatch targetIdentifier', (c) => c.management.acl.listAuthorizedResourcesBatch({ targets: [{ targetType: 'USER', targetIdentifier: '' }] }), 'targets[0].targetIdentifier', /non-empty/],
   ['acl.listAuthorizedResourcesBatch resourceType', (c) => c.management.acl.listAuthorizedResourcesBatch({ targets: [{ targetType: 'USER', targetIdentifier: 'u' }], resourceType: bad('X') }), 'resourceType', /one of DATA/],

@@ -1084,7 +1084,7 @@ export interface paths {
             cookie?: never;
         };
         /** One page of the pool's organizations, oldest first (the 4.23.55 SDK's getAllOrgs; the total is /api/v2/orgs/count) */
-        get: operations["listOrgsRest"];
+        get: operations["listOrgPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3548,7 +3548,7 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    listOrgsRest: {
+    listOrgPage: {
         parameters: {
             query?: {
                 /** @description Page number, starting at 1. */

@@ -3507,7 +3507,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       ],
       "get": {
-        "operationId": "listOrgsRest",
+        "operationId": "listOrgPage",
         "tags": [
           "orgs"
         ],

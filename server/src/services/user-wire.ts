@@ -12,7 +12,9 @@ export const DEFAULT_PHOTO = 'https://files.authing.co/authing-console/default-u
 export type NestedUserField = KeysOf<User, 'roles' | 'groups' | 'departments' | 'authorizedResources'>;
 
 /**
- * Lists the model leaves empty: identities, and `customData`, which GraphQL answers through the
+ * Lists the model leaves empty: `identities`, which GraphQL answers through the `User.identities`
+ * resolver (graphql/resolvers/users.ts) and REST user reads add (services/user-identities.ts), and
+ * `customData`, which GraphQL answers through the
  * `User.customData` resolver (graphql/resolvers/udf.ts) and REST with `with_custom_data`
  * (services/custom-data.ts). Typed `never[]` so the model also fits the REST `User`, whose list
  * items are not nullable as GraphQL's are.

@@ -79,7 +79,7 @@ export type DirectoryChecks = [
   Expect<Same<T.OrgNode, Schemas['OrgNode']>>,
   Expect<Same<T.OrgNode, Item<Data<'importOrg'>>>>,
   Expect<Same<T.Org, Schemas['Org']>>,
-  Expect<Same<T.Org, Item<Data<'listOrgsRest'>>>>,
+  Expect<Same<T.Org, Item<Data<'listOrgPage'>>>>,
   Expect<Same<T.Org, Item<Data<'listOrgsByTenant'>>>>,
   Expect<Same<T.OrgTreeNode, Schemas['OrgTreeNode']>>,
   Expect<Same<T.OrgTreeNode, Item<Data<'exportOrgs'>>>>,

@@ -4,7 +4,7 @@ import { routes } from '../typed.js';
 
 /** The REST side of organizations: counts and pages (4.23.55's getAllOrgs), tenants, export/import, directory sync. */
 export const orgRoutes = routes({
-  async listOrgsRest({ query }, rc) {
+  async listOrgPage({ query }, rc) {
     const { service } = await rc.management();
     return (await orgs.listOrgs(service, query.page, query.limit)).list;
   },
