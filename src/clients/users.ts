@@ -535,8 +535,9 @@ export class UsersClient {
    * for await (const user of management.users.iterateSearch('example.com', { fields: ['email'] })) console.log(user.email);
    */
   iterateSearch(query: string, options: IterateOptions & Omit<SearchUsersOptions, 'page' | 'limit'> = {}): AsyncGenerator<User, void, undefined> {
-    const { pageSize, signal, timeout, headers, ...search } = options;
-    return paginate((page, limit, requestOptions) => this.search(query, { ...search, page, limit }, requestOptions), { pageSize, signal, timeout, headers });
+    const { fields, departmentOpts, groupOpts, roleOpts, ...rest } = options;
+    const search = { fields, departmentOpts, groupOpts, roleOpts };
+    return paginate((page, limit, requestOptions) => this.search(query, { ...search, page, limit }, requestOptions), rest);
   }
 
   /**

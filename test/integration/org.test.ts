@@ -331,6 +331,31 @@ describe('org: REST listings and directory sync', () => {
     expect(await org().getOrgByTenantId(uid('no-such-tenant'))).toEqual([]);
   });
 
+  it('answers Authing’s envelopes on the wire: export/import messages, a non-json filetype, an unknown provider', async () => {
+    await org().list(1, 1);
+    const authorization = h.requests.at(-1)?.headers.get('authorization') ?? '';
+    const call = async (method: string, path: string, body?: unknown, lang = 'zh-CN') => {
+      const res = await fetch(`${h.server.url}${path}`, {
+        method,
+        headers: { authorization, 'content-type': 'application/json', 'x-authing-lang': lang },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as { code: number; message: string; data: unknown } };
+    };
+    const imported = await call('POST', '/api/v2/orgs/import', { filetype: 'json', file: { name: uid('Wire') } });
+    expect(imported.json).toMatchObject({ code: 200, message: '导入数据成功', data: [expect.objectContaining({ root: true, depth: 0 })] });
+    const orgId = (imported.json.data as Array<{ orgId: string }>)[0]?.orgId;
+    const exported = await call('GET', `/api/v2/orgs/export?org_id=${orgId}`, undefined, 'en-US');
+    expect(exported.json).toMatchObject({ code: 200, message: 'Export data success', data: [expect.objectContaining({ orgId, members: [], children: [] })] });
+    expect((await call('GET', '/api/v2/orgs/count')).json).toEqual({ code: 200, message: '成功', data: { count: (await org().list(1, 1)).totalCount } });
+    const csv = await call('POST', '/api/v2/orgs/import', { filetype: 'csv', file: 'name\nA' }, 'en-US');
+    expect([csv.status, csv.json.code, csv.json.message]).toEqual([400, 400, 'filetype must be json']);
+    const ldap = await call('POST', '/connections/enterprise/ldap/start-sync', {});
+    expect([ldap.status, ldap.json.code]).toEqual([400, 400]);
+    const unauthenticated = await fetch(`${h.server.url}/connections/enterprise/dingtalk/start-sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(((await unauthenticated.json()) as { code: number }).code).toBe(2020);
+  });
+
   it('startSync answers as Authing does for a pool with no enterprise directory', async () => {
     const ding = await failure(org().startSync({ providerType: 'dingtalk' }));
     expect([ding.code, ding.message]).toEqual([3406, '你还没有配置钉钉通讯录']);

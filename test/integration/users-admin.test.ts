@@ -164,6 +164,22 @@ describe('users: look-ups', () => {
     expect(notAlpha.list.map((u) => u.id)).toEqual([b.id]);
     expect((await h.management.users.filter({ page: 2, limit: 1, filter: [[{ type: 'basic', value: 'company' }, 'EQ', city]] })).list.map((u) => u.id)).toEqual([a.id]);
     expect((await failure(h.management.users.filter({ filter: [[{ type: 'basic', value: 'password_hash' }, 'EQ', 'x']] }))).code).toBe(2015);
+
+    // userDefinedFields: the custom-data value of the key (stored decoded: a STRING as itself, a NUMBER as JSON).
+    const school = uid('school');
+    const floor = uid('floor');
+    await h.management.udf.set('USER', school, 'STRING', 'School');
+    await h.management.udf.set('USER', floor, 'NUMBER', 'Floor');
+    await h.management.users.setUdfValue(a.id, { [school]: 'Oxford', [floor]: 3 });
+    await h.management.users.setUdfValue(b.id, { [school]: 'Cambridge', [floor]: 4 });
+    const byUdf = (filter: Array<[{ type: string; value: string }, 'EQ' | 'NEQ', unknown]>) => h.management.users.filter({ filter });
+    expect((await byUdf([[{ type: 'userDefinedFields', value: school }, 'EQ', 'Oxford']])).list.map((u) => u.id)).toEqual([a.id]);
+    expect((await byUdf([[{ type: 'userDefinedFields', value: floor }, 'EQ', 4]])).list.map((u) => u.id)).toEqual([b.id]);
+    const notOxford = await byUdf([
+      [{ type: 'basic', value: 'company' }, 'EQ', city],
+      [{ type: 'userDefinedFields', value: school }, 'NEQ', 'Oxford'],
+    ]);
+    expect(notOxford.list.map((u) => u.id)).toEqual([b.id]);
   });
 
   it('listOrgs, listDepartment and hasRole (JS over listRoles; PY GET has-role)', async () => {
@@ -294,7 +310,8 @@ describe('users: deletion archives, resignation keeps', () => {
     const ns = uid('ns');
     await h.management.acl.createNamespace(ns, 'NS');
     await h.management.acl.allow(user.id, 'books:1', 'books:read', ns);
-    await h.management.users.linkIdentity({ userId: user.id, identifier: 'github', userIdInIdp: uid('gh') });
+    const identity = uid('gh');
+    await h.management.users.linkIdentity({ userId: user.id, identifier: 'github', userIdInIdp: identity });
     const session = await login(user.username ?? '', 'pw-del-1');
 
     await h.management.users.delete(user.id);
@@ -305,9 +322,10 @@ describe('users: deletion archives, resignation keeps', () => {
     expect((await h.management.roles.listUsers(role)).list.map((u) => u.id)).not.toContain(user.id);
     expect(await h.management.acl.isAllowed(user.id, 'books:1', 'books:read', { namespace: ns })).toBe(false);
     expect(await h.management.users.detail(user.id)).toBeNull();
-    // The username is free again.
+    // The username and the identity are free again.
     const reborn = await h.management.users.create({ username: user.username ?? '' });
     expect(reborn.id).not.toBe(user.id);
+    await expect(h.management.users.linkIdentity({ userId: reborn.id, identifier: 'github', userIdInIdp: identity })).resolves.toBe(true);
 
     const [x, y] = [await newUser(), await newUser()];
     await h.management.users.deleteMany([x.id, y.id]);

@@ -1,5 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../storage/tables.js';
 import { subtreeIds } from './cascade.js';
 import type { ServiceContext } from './context.js';

@@ -8,10 +8,10 @@ import { createUserParams, writeValues } from './custom-data.js';
 import { ServiceErrors } from './errors.js';
 import { findUser } from './lookup.js';
 import { enqueue, type OutboxMessage } from './outbox.js';
-import { userIdByIdentity } from './user-identities.js';
-import { endAllSessions } from './user-sessions.js';
 import { pageWindow, type Page } from './paging.js';
+import { userIdByIdentity } from './user-identities.js';
 import { givenFields, mergeProfile, parseProfile, UPDATE_FIELD_ACCESS, type UserInput } from './user-profile.js';
+import { endAllSessions } from './user-sessions.js';
 import { toWireUser, type WireUser } from './user-wire.js';
 
 export type { UserInput } from './user-profile.js';
