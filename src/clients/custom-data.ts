@@ -22,8 +22,12 @@ import type {
   CustomDataItem,
   CustomDataObject,
   CustomDataValue,
+  Paginated,
   UdfTargetType,
+  User,
+  UserCustomData,
   UserDefinedData,
+  UserWithCustomData,
 } from './types.js';
 import { checkUdfTargetType, encodeCustomData, encodeUdfValue, requireId, requireIds } from './validate.js';
 
@@ -66,6 +70,15 @@ export function decodeCustomData(items: readonly ({ key: string; value?: string 
   return toCustomData(present.map(decodeItem));
 }
 
+/**
+ * A page of a `…WithCustomData` member listing (`roleWithUsersWithCustomData`,
+ * `groupWithUsersWithCustomData`) with each user's `customData` as `{ key: value }`, as the
+ * official SDKs' `listUsers` answers it.
+ */
+export function decodeMembers(page: Paginated<User & { customData: readonly (UserCustomData | null)[] | null }>): Paginated<UserWithCustomData> {
+  return { totalCount: page.totalCount, list: page.list.map(({ customData, ...user }) => ({ ...user, customData: decodeCustomData(customData) })) };
+}
+
 function checkTarget(targetType: UdfTargetType, targetId: string): void {
   checkUdfTargetType('targetType', targetType);
   requireId('targetId', targetId);
@@ -80,6 +93,19 @@ export async function listItems(ctx: ClientContext, targetType: UdfTargetType, t
 /** `Q.udv`: an entity's values as `{ key: value }`. */
 export async function getCustomData(ctx: ClientContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomData> {
   return toCustomData(await listItems(ctx, targetType, targetId, requestOptions));
+}
+
+/** `Q.udv`: one value of an entity as `{ [key]: value }`, or `{}` when it holds none for that key. */
+export async function getSpecificCustomData(
+  ctx: ClientContext,
+  targetType: UdfTargetType,
+  targetId: string,
+  udfKey: string,
+  requestOptions?: RequestOptions,
+): Promise<CustomData> {
+  requireId('udfKey', udfKey);
+  const all = await getCustomData(ctx, targetType, targetId, requestOptions);
+  return Object.hasOwn(all, udfKey) ? { [udfKey]: all[udfKey] as CustomDataValue } : {};
 }
 
 /** `Q.udfValueBatch`: each entity's values as `{ key: value }`, by target id. */
@@ -154,6 +180,14 @@ export async function setCustomDataBatch(
     return encodeCustomData(`input[${i}].data`, item.data).map((kv) => ({ targetId: item.targetId, ...kv }));
   });
   return (await ctx.transport.graphql(SetUdfValueBatchDocument, { targetType, input: values }, requestOptions)).setUdfValueBatch;
+}
+
+/**
+ * The `[{ roleId, data }]` / `[{ userId, data }]` argument of a `setUdfValueBatch` as the
+ * `[{ targetId, data }]` of {@link setCustomDataBatch}; a non-array is passed on for it to refuse.
+ */
+export function targetsOf<K extends string>(input: ({ [P in K]: string } & { data: Record<string, unknown> })[], idKey: K): { targetId: string; data: Record<string, unknown> }[] {
+  return Array.isArray(input) ? input.map((item) => ({ targetId: item?.[idKey], data: item?.data })) : input;
 }
 
 /** `M.removeUdv`: clears one value; answers the entity's remaining values. */

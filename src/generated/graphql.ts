@@ -576,6 +576,18 @@ export type GroupWithUsersQueryVariables = Exact<{
 
 export type GroupWithUsersQuery = { group: { users: { totalCount: number, list: Array<UserFieldsFragment> } } | null };
 
+export type GroupWithUsersWithCustomDataQueryVariables = Exact<{
+  code: string;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type GroupWithUsersWithCustomDataQuery = { group: { users: { totalCount: number, list: Array<(
+        { customData: Array<CustomDataFieldsFragment | null> | null }
+        & UserFieldsFragment
+      )> } } | null };
+
 export type ListGroupAuthorizedResourcesQueryVariables = Exact<{
   code: string;
   namespace?: string | null | undefined;
@@ -938,6 +950,19 @@ export type RoleWithUsersQueryVariables = Exact<{
 
 
 export type RoleWithUsersQuery = { role: { users: { totalCount: number, list: Array<UserFieldsFragment> } } | null };
+
+export type RoleWithUsersWithCustomDataQueryVariables = Exact<{
+  code: string;
+  namespace?: string | null | undefined;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type RoleWithUsersWithCustomDataQuery = { role: { users: { totalCount: number, list: Array<(
+        { customData: Array<CustomDataFieldsFragment | null> | null }
+        & UserFieldsFragment
+      )> } } | null };
 
 export type ListRoleAuthorizedResourcesQueryVariables = Exact<{
   code: string;
@@ -1948,6 +1973,84 @@ export const GroupWithUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<GroupWithUsersQuery, GroupWithUsersQueryVariables>;
+export const GroupWithUsersWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query groupWithUsersWithCustomData($code: String!, $page: Int, $limit: Int) {
+  group(code: $code) {
+    users(page: $page, limit: $limit) {
+      totalCount
+      list {
+        ...UserFields
+        customData {
+          ...CustomDataFields
+        }
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<GroupWithUsersWithCustomDataQuery, GroupWithUsersWithCustomDataQueryVariables>;
 export const ListGroupAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query listGroupAuthorizedResources($code: String!, $namespace: String, $resourceType: String) {
   group(code: $code) {
@@ -3006,6 +3109,84 @@ export const RoleWithUsersDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<RoleWithUsersQuery, RoleWithUsersQueryVariables>;
+export const RoleWithUsersWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query roleWithUsersWithCustomData($code: String!, $namespace: String, $page: Int, $limit: Int) {
+  role(code: $code, namespace: $namespace) {
+    users(page: $page, limit: $limit) {
+      totalCount
+      list {
+        ...UserFields
+        customData {
+          ...CustomDataFields
+        }
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<RoleWithUsersWithCustomDataQuery, RoleWithUsersWithCustomDataQueryVariables>;
 export const ListRoleAuthorizedResourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query listRoleAuthorizedResources($code: String!, $namespace: String, $resourceType: String) {
   role(code: $code, namespace: $namespace) {

@@ -41,6 +41,17 @@ describe('Transport.rest', () => {
     expect(error.request).toMatchObject({ method: 'GET', url: 'https://h.example/api/v2/users/nope' });
   });
 
+  it('reads the v3 envelope: statusCode 200 is success, else apiCode is the code', async () => {
+    const ok = transportAnswering(() => json({ statusCode: 200, message: 'ok', data: { success: true } }));
+    await expect(ok.transport.rest.GET('/api/v2/ping')).resolves.toEqual({ success: true });
+    const refused = transportAnswering(() => json({ statusCode: 400, apiCode: 2004, message: 'User does not exist' }));
+    const error = await rejection(refused.transport.rest.GET('/api/v2/ping'));
+    expect(error).toBeInstanceOf(AuthingApiError);
+    expect(error).toMatchObject({ code: 2004, message: 'User does not exist', statusCode: 200 });
+    const unauthorized = transportAnswering(() => json({ statusCode: 401, apiCode: 2020, message: 'Not logged in' }, { status: 401 }));
+    expect(await rejection(unauthorized.transport.rest.GET('/api/v2/ping'))).toBeInstanceOf(AuthingAuthenticationError);
+  });
+
   it('uses the envelope of an HTTP error, and the HTTP status when the body is not JSON', async () => {
     const unauthorized = transportAnswering(() => json({ code: 2020, message: 'Not logged in', data: null }, { status: 401 }));
     const error = await rejection(unauthorized.transport.rest.GET('/api/v2/ping'));

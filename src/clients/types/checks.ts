@@ -13,6 +13,8 @@ type Schemas = components['schemas'];
 /** The `data` of an operation's 200 answer. */
 type Data<Op extends keyof operations> = operations[Op]['responses'][200]['content']['application/json']['data'];
 type Item<L> = NonNullable<L> extends readonly (infer I)[] ? NonNullable<I> : never;
+type RoleMemberWithCustomData = Item<NonNullable<Gql.RoleWithUsersWithCustomDataQuery['role']>['users']['list']>;
+type GroupMemberWithCustomData = Item<NonNullable<Gql.GroupWithUsersWithCustomDataQuery['group']>['users']['list']>;
 
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Keys present on one side only. */
@@ -64,6 +66,12 @@ export type DirectoryChecks = [
   Expect<Same<T.RoleBase, Gql.RoleBaseFieldsFragment>>,
   Expect<Same<T.Role, Gql.RoleFieldsFragment>>,
   Expect<Same<T.Group, Gql.GroupFieldsFragment>>,
+  // The `…WithCustomData` members: a User plus `customData` items, which the SDK decodes to UserWithCustomData.
+  Expect<Same<T.User, Omit<RoleMemberWithCustomData, 'customData'>>>,
+  Expect<Same<T.User, Omit<GroupMemberWithCustomData, 'customData'>>>,
+  Expect<Same<T.UserCustomData, Item<RoleMemberWithCustomData['customData']>>>,
+  Expect<Same<T.UserCustomData, Item<GroupMemberWithCustomData['customData']>>>,
+  Expect<Same<Omit<T.UserWithCustomData, 'customData'>, T.User>>,
   Expect<Same<T.OrgNode, Gql.NodeFieldsFragment>>,
   Expect<Same<T.Org, Gql.OrgFieldsFragment>>,
   Expect<Same<T.NodeWithMembers, NonNullable<Gql.NodeByIdWithMembersQuery['nodeById']>>>,

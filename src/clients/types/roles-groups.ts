@@ -1,4 +1,6 @@
-/** Roles and groups. */
+/** Roles and groups, and their members with custom data. */
+import type { CustomData } from './udf.js';
+import type { User } from './users.js';
 
 /** A role's own fields: what a {@link Role}'s `parent` carries. */
 export interface RoleBase {
@@ -30,4 +32,16 @@ export interface Group {
   description: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+}
+
+/**
+ * A member of a role or a group with its custom data: an item of `roles.listUsers` and
+ * `groups.listUsers` (and their iterators) with `withCustomData: true`.
+ */
+export interface UserWithCustomData extends User {
+  /**
+   * The user's custom data, field key → value decoded by the field's type (as `users.getUdfValue`
+   * answers it); fields without a value are left out.
+   */
+  customData: CustomData;
 }
