@@ -1,10 +1,9 @@
-import { revokeCovers } from '../engine/match.js';
 import type { ResourceType, SubjectRef, TargetType } from '../engine/types.js';
 import { Errors } from '../errors.js';
 import { deleteGrantIds } from './cascade.js';
 import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
-import { findGrant, listAuthorizedResources, putGrant, resolveTarget, type WireAuthorizedResource } from './acl.js';
+import { findGrant, listAuthorizedResources, putGrant, resolveTarget, revokeCovered, type WireAuthorizedResource } from './acl.js';
 import { findNamespace } from './lookup.js';
 import { RESOURCE_TYPES } from './resources.js';
 
@@ -85,14 +84,7 @@ export async function revokeResources(ctx: ServiceContext, input: { namespace?: 
         for (const r of opt.resources) {
           const listed = [...new Set(r.actions ?? [])];
           if (listed.length === 0) {
-            const held = await tx
-              .selectFrom('grants')
-              .select(['id', 'resource'])
-              .where('namespace_id', '=', ns.id)
-              .where('target_type', '=', subject.targetType)
-              .where('target_id', '=', subject.targetId)
-              .execute();
-            await deleteGrantIds(tx, changes, held.filter((g) => revokeCovers(r.code, g.resource)).map((g) => g.id));
+            await revokeCovered(tx, changes, ns.id, subject, r.code);
             continue;
           }
           const grant = await findGrant(tx, ns.id, subject, r.code);

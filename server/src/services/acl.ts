@@ -194,6 +194,21 @@ export async function authorizeResource(
 }
 
 /**
+ * Deletes a subject's grants in a namespace that a revoke of `resource` covers (the resource
+ * itself and, for a kind, its instances), with their fact changes.
+ */
+export async function revokeCovered(tx: Tx, changes: FactChange[], namespaceId: number, subject: SubjectRef, resource: string): Promise<void> {
+  const grants = await tx
+    .selectFrom('grants')
+    .select(['id', 'resource'])
+    .where('namespace_id', '=', namespaceId)
+    .where('target_type', '=', subject.targetType)
+    .where('target_id', '=', subject.targetId)
+    .execute();
+  await deleteGrantIds(tx, changes, grants.filter((g) => revokeCovers(resource, g.resource)).map((g) => g.id));
+}
+
+/**
  * `revokeResource`: removes each target's grants on the resource. Revoking the kind `K` also
  * removes the target's `K:*` and `K:x` grants; revoking `K:1` leaves a `K` grant alone.
  */
@@ -206,18 +221,7 @@ export async function revokeResource(
     const ns = await findNamespace(tx, ctx.poolId, input.namespace);
     for (const opt of input.opts) {
       const subject = await resolveTarget(tx, ctx.poolId, ns.id, opt.targetType, opt.targetIdentifier);
-      const grants = await tx
-        .selectFrom('grants')
-        .select(['id', 'resource'])
-        .where('namespace_id', '=', ns.id)
-        .where('target_type', '=', subject.targetType)
-        .where('target_id', '=', subject.targetId)
-        .execute();
-      await deleteGrantIds(
-        tx,
-        changes,
-        grants.filter((g) => revokeCovers(input.resource, g.resource)).map((g) => g.id),
-      );
+      await revokeCovered(tx, changes, ns.id, subject, input.resource);
     }
   });
 }
