@@ -8,20 +8,22 @@
  */
 export { ManagementClient } from './clients/management.js';
 export type { ManagementClientBaseOptions, ManagementClientCredentials, ManagementClientOptions } from './clients/management.js';
-export { UsersClient } from './clients/users.js';
+export { UsersClient } from './clients/users/client.js';
 export type {
   BatchUsersOptions,
   CreateUserOptions,
   FilterUsersOptions,
   FindUserOptions,
+  IterateSearchOptions,
+  IterateUsersOptions,
   ListUsersOptions,
   SearchUsersOptions,
   UserIdentifiers,
-} from './clients/users.js';
-export { RolesClient } from './clients/roles.js';
-export type { RoleFindUsersOptions, RoleListOptions, RoleUpdates } from './clients/roles.js';
+} from './clients/users/types.js';
+export { RolesClient } from './clients/roles/client.js';
+export type { RoleFindUsersOptions, RoleIterateUsersOptions, RoleListOptions, RoleListUsersOptions, RoleUpdates } from './clients/roles/types.js';
 export { GroupsClient } from './clients/groups.js';
-export type { GroupUpdates } from './clients/groups.js';
+export type { GroupIterateUsersOptions, GroupListUsersOptions, GroupUpdates } from './clients/groups.js';
 export { OrgClient } from './clients/org/client.js';
 export type {
   IterateMembersOptions,

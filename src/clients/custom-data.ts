@@ -71,12 +71,32 @@ export function decodeCustomData(items: readonly ({ key: string; value?: string 
 }
 
 /**
+ * A user as a `…WithCustomData` read answers it (GraphQL `customData { … }`, REST
+ * `with_custom_data`), with `customData` as `{ key: value }` ({@link decodeCustomData}).
+ */
+export function decodeUserCustomData<U extends { customData?: Parameters<typeof decodeCustomData>[0] }>(user: U): Omit<U, 'customData'> & { customData: CustomData } {
+  const { customData, ...rest } = user;
+  return { ...rest, customData: decodeCustomData(customData) };
+}
+
+/**
+ * Custom data to write with a new user or a registration, as the `params` argument the official
+ * SDKs send: the JSON text of `[{ key, value }]`, each value as given (authing-js-sdk
+ * `convertObjectToKeyValueList`, the Python SDK's `create(custom_data=…)`). Checked as
+ * {@link encodeCustomData} checks a write: at least one key, each value JSON-encodable.
+ */
+export function customDataParams(argument: string, data: Record<string, unknown>): string {
+  encodeCustomData(argument, data);
+  return JSON.stringify(Object.entries(data).map(([key, value]) => ({ key, value })));
+}
+
+/**
  * A page of a `…WithCustomData` member listing (`roleWithUsersWithCustomData`,
  * `groupWithUsersWithCustomData`) with each user's `customData` as `{ key: value }`, as the
  * official SDKs' `listUsers` answers it.
  */
 export function decodeMembers(page: Paginated<User & { customData: readonly (UserCustomData | null)[] | null }>): Paginated<UserWithCustomData> {
-  return { totalCount: page.totalCount, list: page.list.map(({ customData, ...user }) => ({ ...user, customData: decodeCustomData(customData) })) };
+  return { totalCount: page.totalCount, list: page.list.map((user) => decodeUserCustomData(user)) };
 }
 
 function checkTarget(targetType: UdfTargetType, targetId: string): void {

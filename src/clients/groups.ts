@@ -8,12 +8,14 @@ import {
   GroupDocument,
   GroupsDocument,
   GroupWithUsersDocument,
+  GroupWithUsersWithCustomDataDocument,
   ListGroupAuthorizedResourcesDocument,
   RemoveUserFromGroupDocument,
   UpdateGroupDocument,
 } from '../generated/graphql.js';
 import { answered, found, type ClientContext } from './context.js';
-import type { AuthorizedResource, CommonMessage, Group, Paginated, ResourceType, User } from './types.js';
+import { decodeMembers } from './custom-data.js';
+import type { AuthorizedResource, CommonMessage, Group, Paginated, ResourceType, User, UserWithCustomData } from './types.js';
 import { checkResourceType, requireId, requireIds } from './validate.js';
 
 /** Changes for {@link GroupsClient.update}. */
@@ -22,6 +24,23 @@ export interface GroupUpdates {
   description?: string;
   /** A new code for the group. */
   newCode?: string;
+}
+
+/** Options of {@link GroupsClient.listUsers}. */
+export interface GroupListUsersOptions {
+  page?: number;
+  limit?: number;
+  /**
+   * Also fetch each member's custom data (the `groupWithUsersWithCustomData` query), decoded as
+   * `{ key: value }`. Default false.
+   */
+  withCustomData?: boolean;
+}
+
+/** Options of {@link GroupsClient.iterateUsers}. */
+export interface GroupIterateUsersOptions extends IterateOptions {
+  /** Also fetch each member's custom data, decoded as `{ key: value }`. Default false. */
+  withCustomData?: boolean;
 }
 
 /** Group management. Get it from `managementClient.groups`. */
@@ -141,33 +160,63 @@ export class GroupsClient {
   }
 
   /**
+   * Every member of a group with its custom data, fetched page by page as the loop asks for more.
+   * @param code - group code
+   * @param options - `withCustomData: true`, `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @returns an async iterator of users, each with `customData` as `{ key: value }`
+   * @throws {@link AuthingError} code 3302 when the group does not exist; {@link AuthingAbortError} when `signal` aborts
+   * @example
+   * for await (const member of management.groups.iterateUsers('staff', { withCustomData: true })) console.log(member.customData);
+   */
+  iterateUsers(code: string, options: GroupIterateUsersOptions & { withCustomData: true }): AsyncGenerator<UserWithCustomData, void, undefined>;
+  /**
    * Every member of a group, fetched page by page as the loop asks for more.
    * @param code - group code
-   * @param options - `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @param options - `pageSize` (1–200, default 50), `withCustomData` (default false) and per-call options (`signal` stops between pages)
    * @returns an async iterator of users
    * @throws {@link AuthingError} code 3302 when the group does not exist; {@link AuthingAbortError} when `signal` aborts
    * @example
    * for await (const member of management.groups.iterateUsers('staff')) console.log(member.id);
    */
-  iterateUsers(code: string, options: IterateOptions = {}): AsyncGenerator<User, void, undefined> {
-    return paginate((page, limit, requestOptions) => this.listUsers(code, { page, limit }, requestOptions), options);
+  iterateUsers(code: string, options?: GroupIterateUsersOptions): AsyncGenerator<User, void, undefined>;
+  iterateUsers(code: string, options: GroupIterateUsersOptions = {}): AsyncGenerator<User | UserWithCustomData, void, undefined> {
+    const { withCustomData, ...rest } = options;
+    return paginate<User | UserWithCustomData>((page, limit, requestOptions) => this.listUsers(code, { page, limit, withCustomData }, requestOptions), rest);
   }
 
   /**
+   * The members of a group, each with its custom data (the `groupWithUsersWithCustomData` query,
+   * as authing-js-sdk sends it for `withCustomData`).
+   * @param code - group code
+   * @param options - `withCustomData: true`, page (default 1), limit (default 10)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`, each member's `customData` as `{ key: value }` decoded by the field's type
+   * @throws {@link AuthingError} code 3302 when the group does not exist
+   * @example
+   * const { list: members } = await management.groups.listUsers('staff', { withCustomData: true });
+   * for (const member of members) console.log(member.id, member.customData.school);
+   */
+  listUsers(code: string, options: GroupListUsersOptions & { withCustomData: true }, requestOptions?: RequestOptions): Promise<Paginated<UserWithCustomData>>;
+  /**
    * The members of a group.
    * @param code - group code
-   * @param options - page (default 1), limit (default 10)
+   * @param options - page (default 1), limit (default 10), `withCustomData` (default false)
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3302 when the group does not exist
    * @example
    * const { totalCount, list: members } = await management.groups.listUsers('staff', { page: 1, limit: 50 });
    */
-  async listUsers(code: string, options: { page?: number; limit?: number } = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
+  listUsers(code: string, options?: GroupListUsersOptions, requestOptions?: RequestOptions): Promise<Paginated<User>>;
+  async listUsers(code: string, options: GroupListUsersOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<User> | Paginated<UserWithCustomData>> {
     requireId('code', code);
-    const { page = 1, limit = 10 } = options;
-    const { group } = await this.#context.transport.graphql(GroupWithUsersDocument, { code, page, limit }, requestOptions);
-    return found(group, 'group', code).users;
+    const { page = 1, limit = 10, withCustomData = false } = options;
+    if (!withCustomData) {
+      const { group } = await this.#context.transport.graphql(GroupWithUsersDocument, { code, page, limit }, requestOptions);
+      return found(group, 'group', code).users;
+    }
+    const { group } = await this.#context.transport.graphql(GroupWithUsersWithCustomDataDocument, { code, page, limit }, requestOptions);
+    return decodeMembers(found(group, 'group', code).users);
   }
 
   /**

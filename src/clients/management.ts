@@ -9,9 +9,9 @@ import type { ClientContext } from './context.js';
 import { GroupsClient } from './groups.js';
 import { OrgClient } from './org/client.js';
 import { PasswordEncryptor } from './public-key.js';
-import { RolesClient } from './roles.js';
+import { RolesClient } from './roles/client.js';
 import { UdfClient } from './udf.js';
-import { UsersClient } from './users.js';
+import { UsersClient } from './users/client.js';
 import { requireId } from './validate.js';
 
 /** Options of a {@link ManagementClient} besides its credentials. */

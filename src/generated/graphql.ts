@@ -1066,6 +1066,20 @@ export type CreateUserMutationVariables = Exact<{
 
 export type CreateUserMutation = { createUser: UserFieldsFragment };
 
+export type CreateUserWithCustomDataMutationVariables = Exact<{
+  userInfo: CreateUserInput;
+  params?: string | null | undefined;
+  identity?: CreateUserIdentityInput | null | undefined;
+  keepPassword?: boolean | null | undefined;
+  resetPasswordOnFirstLogin?: boolean | null | undefined;
+}>;
+
+
+export type CreateUserWithCustomDataMutation = { createUser: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) };
+
 export type UpdateUserMutationVariables = Exact<{
   id?: string | null | undefined;
   input: UpdateUserInput;
@@ -1100,6 +1114,19 @@ export type UsersQueryVariables = Exact<{
 
 export type UsersQuery = { users: { totalCount: number, list: Array<(
       { identities: Array<IdentityFieldsFragment | null> | null }
+      & UserFieldsFragment
+    )> } };
+
+export type UsersWithCustomDataQueryVariables = Exact<{
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  sortBy?: SortByEnum | null | undefined;
+  excludeUsersInOrg?: boolean | null | undefined;
+}>;
+
+
+export type UsersWithCustomDataQuery = { users: { totalCount: number, list: Array<(
+      { identities: Array<IdentityFieldsFragment | null> | null, customData: Array<CustomDataFieldsFragment | null> | null }
       & UserFieldsFragment
     )> } };
 
@@ -1174,6 +1201,20 @@ export type FindUserQueryVariables = Exact<{
 
 export type FindUserQuery = { findUser: UserFieldsFragment | null };
 
+export type FindUserWithCustomDataQueryVariables = Exact<{
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  username?: string | null | undefined;
+  externalId?: string | null | undefined;
+  identity?: FindUserByIdentityInput | null | undefined;
+}>;
+
+
+export type FindUserWithCustomDataQuery = { findUser: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
+
 export type SearchUserQueryVariables = Exact<{
   query: string;
   fields?: Array<string | null | undefined> | string | null | undefined;
@@ -1186,6 +1227,22 @@ export type SearchUserQueryVariables = Exact<{
 
 
 export type SearchUserQuery = { searchUser: { totalCount: number, list: Array<UserFieldsFragment> } };
+
+export type SearchUserWithCustomDataQueryVariables = Exact<{
+  query: string;
+  fields?: Array<string | null | undefined> | string | null | undefined;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  departmentOpts?: Array<SearchUserDepartmentOpt | null | undefined> | SearchUserDepartmentOpt | null | undefined;
+  groupOpts?: Array<SearchUserGroupOpt | null | undefined> | SearchUserGroupOpt | null | undefined;
+  roleOpts?: Array<SearchUserRoleOpt | null | undefined> | SearchUserRoleOpt | null | undefined;
+}>;
+
+
+export type SearchUserWithCustomDataQuery = { searchUser: { totalCount: number, list: Array<(
+      { customData: Array<CustomDataFieldsFragment | null> | null }
+      & UserFieldsFragment
+    )> } };
 
 export type UserBatchQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -3385,6 +3442,85 @@ export const CreateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const CreateUserWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createUserWithCustomData($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput, $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) {
+  createUser(
+    userInfo: $userInfo
+    params: $params
+    identity: $identity
+    keepPassword: $keepPassword
+    resetPasswordOnFirstLogin: $resetPasswordOnFirstLogin
+  ) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<CreateUserWithCustomDataMutation, CreateUserWithCustomDataMutationVariables>;
 export const UpdateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateUser($id: String, $input: UpdateUserInput!, $emailToken: String, $phoneToken: String) {
   updateUser(
@@ -3556,6 +3692,101 @@ fragment IdentityFields on Identity {
   userPoolId
   extIdpId
 }`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UsersWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query usersWithCustomData($page: Int, $limit: Int, $sortBy: SortByEnum, $excludeUsersInOrg: Boolean) {
+  users(
+    page: $page
+    limit: $limit
+    sortBy: $sortBy
+    excludeUsersInOrg: $excludeUsersInOrg
+  ) {
+    totalCount
+    list {
+      ...UserFields
+      identities {
+        ...IdentityFields
+      }
+      customData {
+        ...CustomDataFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment IdentityFields on Identity {
+  openid
+  userIdInIdp
+  userId
+  connectionId
+  isSocial
+  provider
+  type
+  userPoolId
+  extIdpId
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<UsersWithCustomDataQuery, UsersWithCustomDataQueryVariables>;
 export const UserDocument = /*#__PURE__*/ new TypedDocumentString(`
     query user($id: String) {
   user(id: $id) {
@@ -3886,6 +4117,85 @@ export const FindUserDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<FindUserQuery, FindUserQueryVariables>;
+export const FindUserWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query findUserWithCustomData($email: String, $phone: String, $username: String, $externalId: String, $identity: FindUserByIdentityInput) {
+  findUser(
+    email: $email
+    phone: $phone
+    username: $username
+    externalId: $externalId
+    identity: $identity
+  ) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<FindUserWithCustomDataQuery, FindUserWithCustomDataQueryVariables>;
 export const SearchUserDocument = /*#__PURE__*/ new TypedDocumentString(`
     query searchUser($query: String!, $fields: [String], $page: Int, $limit: Int, $departmentOpts: [SearchUserDepartmentOpt], $groupOpts: [SearchUserGroupOpt], $roleOpts: [SearchUserRoleOpt]) {
   searchUser(
@@ -3961,6 +4271,90 @@ export const SearchUserDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<SearchUserQuery, SearchUserQueryVariables>;
+export const SearchUserWithCustomDataDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query searchUserWithCustomData($query: String!, $fields: [String], $page: Int, $limit: Int, $departmentOpts: [SearchUserDepartmentOpt], $groupOpts: [SearchUserGroupOpt], $roleOpts: [SearchUserRoleOpt]) {
+  searchUser(
+    query: $query
+    fields: $fields
+    page: $page
+    limit: $limit
+    departmentOpts: $departmentOpts
+    groupOpts: $groupOpts
+    roleOpts: $roleOpts
+  ) {
+    totalCount
+    list {
+      ...UserFields
+      customData {
+        ...CustomDataFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<SearchUserWithCustomDataQuery, SearchUserWithCustomDataQueryVariables>;
 export const UserBatchDocument = /*#__PURE__*/ new TypedDocumentString(`
     query userBatch($ids: [String!]!, $type: String) {
   userBatch(ids: $ids, type: $type) {

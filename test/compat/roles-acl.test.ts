@@ -2,6 +2,7 @@
  * The official authing-js-sdk (4.23.55, from npm) against authing-local: the roles, groups and
  * batch-ACL methods of its newest build, with the bodies and argument orders it really sends.
  */
+import { ManagementClient as OurManagementClient } from 'authing-ts';
 import { describe, expect, it } from 'vitest';
 import { useOfficialSdk } from './harness.js';
 
@@ -84,6 +85,31 @@ describe('official authing-js-sdk 4.23.55: roles, groups and batch grants', () =
     expect(roleRefused).toMatchObject({ code: 3202 });
     expect(await h.management.roles.detail(`keep_${h.suffix}`)).toMatchObject({ code: `keep_${h.suffix}` });
     await expect(h.management.groups.delete(group)).resolves.toMatchObject({ code: 200 });
+  });
+
+  it('lists role and group members with their custom data (the …WithCustomData twins) as authing-ts does', async () => {
+    const ours = new OurManagementClient({ userPoolId: h.server.userPoolId, secret: h.server.secret, host: h.server.url });
+    await h.management.udf.set('USER' as never, 'level', 'NUMBER' as never, '等级');
+    await h.management.udf.set('USER' as never, 'joined', 'DATETIME' as never, '加入时间');
+    const ns = `members_${h.suffix}`;
+    await h.management.acl.createNamespace(ns, 'Members');
+    const user = await h.management.users.create({ username: `members_${h.suffix}` });
+    const joined = new Date('2022-02-03T04:05:06.007Z');
+    await h.management.users.setUdfValue(user.id, { level: 7, joined });
+    const code = `members_${h.suffix}`;
+    await h.management.roles.create(code, 'Members', ns);
+    await h.management.roles.addUsers(code, [user.id], ns);
+    await h.management.groups.create(code, 'Members');
+    await h.management.groups.addUsers(code, [user.id]);
+
+    const officialRole = await h.management.roles.listUsers(code, { namespace: ns, withCustomData: true });
+    expect((officialRole.list ?? []).map((u) => u?.customData)).toEqual([{ level: 7, joined }]);
+    const oursRole = await ours.roles.listUsers(code, { namespace: ns, withCustomData: true });
+    expect(oursRole.list.map((u) => u.customData)).toEqual((officialRole.list ?? []).map((u) => u?.customData));
+    const officialGroup = await h.management.groups.listUsers(code, { withCustomData: true });
+    expect((officialGroup.list ?? []).map((u) => u?.customData)).toEqual([{ level: 7, joined }]);
+    const oursGroup = await ours.groups.listUsers(code, { withCustomData: true });
+    expect(oursGroup.list.map((u) => u.customData)).toEqual((officialGroup.list ?? []).map((u) => u?.customData));
   });
 
   it('refuses empty codes and names server-side (the official SDK checks nothing)', async () => {

@@ -14,7 +14,7 @@ export const PUBLIC_SOURCES = [
   'src/clients/management.ts',
   'src/clients/authentication.ts',
   'src/clients/users.ts',
-  'src/clients/roles.ts',
+  'src/clients/roles/client.ts',
   'src/clients/groups.ts',
   'src/clients/org/client.ts',
   'src/clients/acl/client.ts',

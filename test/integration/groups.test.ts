@@ -89,3 +89,51 @@ describe('groups.iterate / iterateUsers', () => {
     expect((await failure(h.management.groups.iterateUsers(uid('missing')).next())).code).toBe(3302);
   });
 });
+
+describe('groups.listUsers / iterateUsers with withCustomData (groupWithUsersWithCustomData)', () => {
+  it('answers each member’s stored custom data decoded by field type; without the flag none is asked for', async () => {
+    const [school, age, since] = [uid('school'), uid('age'), uid('since')];
+    await h.management.udf.set('USER', school, 'STRING', 'School');
+    await h.management.udf.set('USER', age, 'NUMBER', 'Age');
+    await h.management.udf.set('USER', since, 'DATETIME', 'Since');
+    const code = uid('staff');
+    await h.management.groups.create(code, 'Staff');
+    const [alice, bob] = [(await h.management.users.create({ username: uid('alice') })).id, (await h.management.users.create({ username: uid('bob') })).id];
+    const at = new Date('2021-06-07T08:09:10.011Z');
+    await h.management.users.setUdfValue(alice, { [school]: 'MIT', [age]: 30, [since]: at });
+    await h.management.groups.addUsers(code, [alice, bob]);
+
+    const page = await h.management.groups.listUsers(code, { withCustomData: true });
+    const twin = sentGraphql(h.requests.at(-1));
+    expect(twin.operation).toBe('groupWithUsersWithCustomData');
+    expect(twin.query).toContain('customData {');
+    expect(twin.variables).toEqual({ code, page: 1, limit: 10 });
+    expect(page.totalCount).toBe(2);
+    expect(page.list.map((u) => [u.id, u.customData])).toEqual([
+      [alice, { [school]: 'MIT', [age]: 30, [since]: at }],
+      [bob, {}],
+    ]);
+    await expect(h.management.users.getUdfValue(alice)).resolves.toEqual(page.list[0]?.customData);
+
+    const plain = await h.management.groups.listUsers(code);
+    expect(sentGraphql(h.requests.at(-1)).operation).toBe('groupWithUsers');
+    expect(sentGraphql(h.requests.at(-1)).query).not.toContain('customData');
+    expect(plain.list.map((u) => Object.hasOwn(u, 'customData'))).toEqual([false, false]);
+    expect(page.list.map(({ customData: _, ...user }) => user)).toEqual(plain.list);
+
+    const sent = h.requests.length;
+    const seen: [string, unknown][] = [];
+    for await (const member of h.management.groups.iterateUsers(code, { withCustomData: true, pageSize: 1 })) seen.push([member.id, member.customData]);
+    expect(seen).toEqual(page.list.map((u) => [u.id, u.customData]));
+    expect(h.requests.slice(sent).map((r) => sentGraphql(r).operation)).toEqual(['groupWithUsersWithCustomData', 'groupWithUsersWithCustomData']);
+
+    const missing = uid('missing');
+    expect((await failure(h.management.groups.listUsers(missing, { withCustomData: true }))).code).toBe(3302);
+  });
+});
+
+/** The operation name, document and variables of a GraphQL request the SDK sent. */
+function sentGraphql(request: { body: string | null } | undefined): { operation: string | undefined; query: string; variables: Record<string, unknown> } {
+  const { query = '', variables = {} } = JSON.parse(request?.body ?? '{}') as { query?: string; variables?: Record<string, unknown> };
+  return { operation: /^\s*query (\w+)/.exec(query)?.[1], query, variables };
+}

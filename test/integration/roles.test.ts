@@ -168,3 +168,80 @@ describe('roles.iterate / iterateUsers', () => {
     expect((await failure(h.management.roles.iterateUsers(code).next())).code).toBe(3202);
   });
 });
+
+describe('roles.listUsers / iterateUsers with withCustomData (roleWithUsersWithCustomData)', () => {
+  it('answers each user’s stored custom data decoded by field type; without the flag none is asked for', async () => {
+    const [school, age, vip, since, prefs] = [uid('school'), uid('age'), uid('vip'), uid('since'), uid('prefs')];
+    await h.management.udf.set('USER', school, 'STRING', 'School');
+    await h.management.udf.set('USER', age, 'NUMBER', 'Age');
+    await h.management.udf.set('USER', vip, 'BOOLEAN', 'VIP');
+    await h.management.udf.set('USER', since, 'DATETIME', 'Since');
+    await h.management.udf.set('USER', prefs, 'OBJECT', 'Prefs');
+    const ns = uid('ns');
+    await h.management.acl.createNamespace(ns, 'NS');
+    const code = uid('role');
+    await h.management.roles.create(code, undefined, ns);
+    const [alice, bob, carol] = [await newUser(), await newUser(), await newUser()];
+    const at = new Date('2020-01-02T03:04:05.006Z');
+    await h.management.users.setUdfValue(alice.id, { [school]: 'MIT', [age]: 21.5, [vip]: true, [since]: at, [prefs]: { theme: 'dark', tags: ['a'] } });
+    await h.management.users.setUdfValue(bob.id, { [school]: 'ETH', [vip]: false });
+    await h.management.users.removeUdfValue(bob.id, vip);
+    await h.management.roles.addUsers(code, [alice.id, bob.id, carol.id], ns);
+
+    const page = await h.management.roles.listUsers(code, { namespace: ns, withCustomData: true });
+    const twin = sentGraphql(h.requests.at(-1));
+    expect(twin.operation).toBe('roleWithUsersWithCustomData');
+    expect(twin.query).toContain('customData {');
+    expect(twin.variables).toEqual({ code, namespace: ns, page: 1, limit: 10 });
+    expect(page.totalCount).toBe(3);
+    expect(page.list.map((u) => [u.id, u.customData])).toEqual([
+      [alice.id, { [school]: 'MIT', [age]: 21.5, [vip]: true, [since]: at, [prefs]: { theme: 'dark', tags: ['a'] } }],
+      [bob.id, { [school]: 'ETH' }],
+      [carol.id, {}],
+    ]);
+    expect(page.list[0]?.customData[since]).toBeInstanceOf(Date);
+    // The same values users.getUdfValue answers.
+    await expect(h.management.users.getUdfValue(alice.id)).resolves.toEqual(page.list[0]?.customData);
+
+    const plain = await h.management.roles.listUsers(code, { namespace: ns });
+    expect(sentGraphql(h.requests.at(-1)).operation).toBe('roleWithUsers');
+    expect(sentGraphql(h.requests.at(-1)).query).not.toContain('customData');
+    expect(plain.list.map((u) => Object.hasOwn(u, 'customData'))).toEqual([false, false, false]);
+    // Everything else about each user is what the plain listing answers.
+    expect(page.list.map(({ customData: _, ...user }) => user)).toEqual(plain.list);
+    await h.management.roles.listUsers(code, { namespace: ns, withCustomData: false });
+    expect(sentGraphql(h.requests.at(-1)).operation).toBe('roleWithUsers');
+
+    const second = await h.management.roles.listUsers(code, { namespace: ns, withCustomData: true, page: 2, limit: 2 });
+    expect(second).toEqual({ totalCount: 3, list: [{ ...page.list[2], customData: {} }] });
+  });
+
+  it('iterates with custom data page by page, and refuses an unknown role with 3202', async () => {
+    const key = uid('team');
+    await h.management.udf.set('USER', key, 'STRING', 'Team');
+    const code = uid('role');
+    await h.management.roles.create(code);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await newUser();
+      await h.management.users.setUdfValue(id, { [key]: `team ${i}` });
+      ids.push(id);
+    }
+    await h.management.roles.addUsers(code, ids);
+    const sent = h.requests.length;
+    const seen: [string, unknown][] = [];
+    for await (const user of h.management.roles.iterateUsers(code, { withCustomData: true, pageSize: 2 })) seen.push([user.id, user.customData]);
+    expect(seen).toEqual(ids.map((id, i) => [id, { [key]: `team ${i}` }]));
+    expect(h.requests.slice(sent).map((r) => sentGraphql(r).operation)).toEqual(['roleWithUsersWithCustomData', 'roleWithUsersWithCustomData']);
+
+    const missing = uid('missing');
+    const error = await failure(h.management.roles.listUsers(missing, { withCustomData: true }, { headers: { 'x-authing-lang': 'en-US' } }));
+    expect(error).toMatchObject({ code: 3202, message: `Role "${missing}" does not exist` });
+  });
+});
+
+/** The operation name, document and variables of a GraphQL request the SDK sent. */
+function sentGraphql(request: { body: string | null } | undefined): { operation: string | undefined; query: string; variables: Record<string, unknown> } {
+  const { query = '', variables = {} } = JSON.parse(request?.body ?? '{}') as { query?: string; variables?: Record<string, unknown> };
+  return { operation: /^\s*query (\w+)/.exec(query)?.[1], query, variables };
+}

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { ManagementClient, type AuthorizedResourcesBatch, type Group, type Paginated, type PolicyAssignment, type Role, type User, type UserDetail } from '../../src/management.js';
+import {
+  ManagementClient,
+  type AuthorizedResourcesBatch,
+  type CustomData,
+  type Group,
+  type Paginated,
+  type PolicyAssignment,
+  type Role,
+  type User,
+  type UserDetail,
+  type UserWithCustomData,
+} from '../../src/management.js';
 
 const management = new ManagementClient({ userPoolId: 'p', secret: 's' });
 
@@ -22,6 +33,22 @@ describe('roles, groups and batch grants', () => {
     expectTypeOf(management.roles.iterateUsers('r')).toEqualTypeOf<AsyncGenerator<User, void, undefined>>();
     expectTypeOf(management.groups.iterate()).toEqualTypeOf<AsyncGenerator<Group, void, undefined>>();
     expectTypeOf(management.groups.iterateUsers('g', { pageSize: 10 })).toEqualTypeOf<AsyncGenerator<User, void, undefined>>();
+  });
+
+  it('types the withCustomData member listings by the flag', () => {
+    expectTypeOf(management.roles.listUsers('r')).resolves.toEqualTypeOf<Paginated<User>>();
+    expectTypeOf(management.roles.listUsers('r', { namespace: 'ns', withCustomData: false })).resolves.toEqualTypeOf<Paginated<User>>();
+    expectTypeOf(management.roles.listUsers('r', { namespace: 'ns', withCustomData: true })).resolves.toEqualTypeOf<Paginated<UserWithCustomData>>();
+    expectTypeOf(management.groups.listUsers('g')).resolves.toEqualTypeOf<Paginated<User>>();
+    expectTypeOf(management.groups.listUsers('g', { withCustomData: true }, { timeout: 1000 })).resolves.toEqualTypeOf<Paginated<UserWithCustomData>>();
+    expectTypeOf(management.roles.iterateUsers('r', { withCustomData: true, pageSize: 10 })).toEqualTypeOf<AsyncGenerator<UserWithCustomData, void, undefined>>();
+    expectTypeOf(management.groups.iterateUsers('g', { withCustomData: true })).toEqualTypeOf<AsyncGenerator<UserWithCustomData, void, undefined>>();
+    expectTypeOf<UserWithCustomData['customData']>().toEqualTypeOf<CustomData>();
+    // A flag known only at run time still compiles, typed as the plain users.
+    const flag = Math.random() > 0.5;
+    expectTypeOf(management.groups.listUsers('g', { withCustomData: flag })).resolves.toEqualTypeOf<Paginated<User>>();
+    // @ts-expect-error withCustomData is a boolean
+    management.roles.listUsers('r', { withCustomData: 'yes' });
   });
 
   it('types the batch grant calls', () => {

@@ -1,6 +1,6 @@
 /** Decoding custom-data values as the official SDK's `convertUdvToKeyValuePair` does, once, by `dataType`. */
 import { describe, expect, it } from 'vitest';
-import { decodeCustomData, decodeItem } from '../../src/clients/custom-data.js';
+import { decodeCustomData, decodeItem, decodeMembers } from '../../src/clients/custom-data.js';
 import { AuthingApiError } from '../../src/index.js';
 
 describe('custom-data decoding', () => {
@@ -29,5 +29,17 @@ describe('custom-data decoding', () => {
       ]),
     ).toEqual({ age: 18, vip: true });
     expect(decodeCustomData(null)).toEqual({});
+  });
+
+  it('decodes each member of a …WithCustomData page, keeping its other fields', () => {
+    const user = { id: 'u1', username: 'alice' } as Parameters<typeof decodeMembers>[0]['list'][number];
+    const page = decodeMembers({
+      totalCount: 7,
+      list: [
+        { ...user, customData: [{ key: 'age', value: '18', dataType: 'NUMBER', label: 'Age' }, null] },
+        { ...user, id: 'u2', customData: null },
+      ],
+    });
+    expect(page).toEqual({ totalCount: 7, list: [{ ...user, customData: { age: 18 } }, { ...user, id: 'u2', customData: {} }] });
   });
 });

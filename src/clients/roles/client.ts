@@ -82,17 +82,8 @@ export class RolesClient {
    * const role = await management.roles.create('copy-editors', 'May edit', 'editors', 'library');
    */
   create(code: string, description?: string, parentCode?: string, namespace?: string, requestOptions?: RequestOptions): Promise<Role>;
-  async create(code: string, description?: string, third?: string, ...rest: [(string | RequestOptions)?, RequestOptions?]): Promise<Role> {
-    requireId('code', code);
-    const [fourth, fifth] = rest;
-    const options = typeof fourth === 'object' ? fourth : undefined;
-    // The 4.23.55 form: nothing after the third argument, or only the per-call options.
-    const newest = rest.length === 0 || (rest.length === 1 && options !== undefined);
-    const variables = newest
-      ? { code, description, namespace: third }
-      : { code, description, parent: third, namespace: typeof fourth === 'string' ? fourth : undefined };
-    const requestOptions = newest ? options : fifth;
-    return (await this.#context.transport.graphql(CreateRoleDocument, variables, requestOptions)).createRole;
+  create(code: string, description?: string, third?: string, ...rest: [(string | RequestOptions)?, RequestOptions?]): Promise<Role> {
+    return crud.create(this.#context, code, description, third, rest);
   }
 
   /**
@@ -105,11 +96,8 @@ export class RolesClient {
    * @example
    * const role = await management.roles.update('editors', { description: 'May edit books', namespace: 'library' });
    */
-  async update(code: string, updates: RoleUpdates = {}, requestOptions?: RequestOptions): Promise<Role> {
-    requireId('code', code);
-    const { description, newCode, namespace } = updates;
-    const variables = { code, description, newCode, namespace };
-    return (await this.#context.transport.graphql(UpdateRoleDocument, variables, requestOptions)).updateRole;
+  update(code: string, updates: RoleUpdates = {}, requestOptions?: RequestOptions): Promise<Role> {
+    return crud.update(this.#context, code, updates, requestOptions);
   }
 
   /**
@@ -122,9 +110,8 @@ export class RolesClient {
    * @example
    * await management.roles.delete('editors', 'library');
    */
-  async delete(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
-    requireId('code', code);
-    return (await this.#context.transport.graphql(DeleteRoleDocument, { code, namespace }, requestOptions)).deleteRole;
+  delete(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    return crud.deleteRole(this.#context, code, namespace, requestOptions);
   }
 
   /**
@@ -137,9 +124,8 @@ export class RolesClient {
    * @example
    * await management.roles.deleteMany(['editors', 'reviewers'], 'library');
    */
-  async deleteMany(codes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
-    requireIds('codes', codes);
-    return (await this.#context.transport.graphql(DeleteRolesDocument, { codeList: codes, namespace }, requestOptions)).deleteRoles;
+  deleteMany(codes: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    return crud.deleteMany(this.#context, codes, namespace, requestOptions);
   }
 
   /**
@@ -152,9 +138,8 @@ export class RolesClient {
    * @example
    * const role = await management.roles.detail('editors', 'library');
    */
-  async detail(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<Role | null> {
-    requireId('code', code);
-    return (await this.#context.transport.graphql(RoleDocument, { code, namespace }, requestOptions)).role;
+  detail(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<Role | null> {
+    return crud.detail(this.#context, code, namespace, requestOptions);
   }
 
   /**
@@ -168,7 +153,7 @@ export class RolesClient {
    * const role = await management.roles.findByCode('editors', 'library');
    */
   findByCode(code: string, namespace?: string, requestOptions?: RequestOptions): Promise<Role | null> {
-    return this.detail(code, namespace, requestOptions);
+    return crud.detail(this.#context, code, namespace, requestOptions);
   }
 
   /**
@@ -180,9 +165,8 @@ export class RolesClient {
    * @example
    * const { totalCount, list } = await management.roles.list({ namespace: 'library', page: 1, limit: 20 });
    */
-  async list(options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Role>> {
-    const { page = 1, limit = 10, namespace } = options;
-    return (await this.#context.transport.graphql(RolesDocument, { page, limit, namespace }, requestOptions)).roles;
+  list(options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<Role>> {
+    return crud.list(this.#context, options, requestOptions);
   }
 
   /**
@@ -195,39 +179,59 @@ export class RolesClient {
    * for await (const role of management.roles.iterate({ namespace: 'library' })) console.log(role.code);
    */
   iterate(options: IterateOptions & { namespace?: string } = {}): AsyncGenerator<Role, void, undefined> {
-    const { namespace, ...rest } = options;
-    return paginate((page, limit, requestOptions) => this.list({ page, limit, namespace }, requestOptions), rest);
+    return crud.iterate(this.#context, options);
   }
 
   /**
+   * The users holding a role directly, each with its custom data (the `roleWithUsersWithCustomData`
+   * query, as authing-js-sdk sends it for `withCustomData`).
+   * @param code - role code
+   * @param options - `withCustomData: true`, namespace, page (default 1), limit (default 10)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ totalCount, list }`, each user's `customData` as `{ key: value }` decoded by the field's type
+   * @throws {@link AuthingError} code 3202 when the role does not exist
+   * @example
+   * const { list } = await management.roles.listUsers('editors', { namespace: 'library', withCustomData: true });
+   * for (const user of list) console.log(user.id, user.customData.school);
+   */
+  listUsers(code: string, options: RoleListUsersOptions & { withCustomData: true }, requestOptions?: RequestOptions): Promise<Paginated<UserWithCustomData>>;
+  /**
    * The users holding a role directly.
    * @param code - role code
-   * @param options - namespace, page (default 1), limit (default 10)
+   * @param options - namespace, page (default 1), limit (default 10), `withCustomData` (default false)
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list }`
    * @throws {@link AuthingError} code 3202 when the role does not exist
    * @example
    * const { totalCount, list: users } = await management.roles.listUsers('editors', { namespace: 'library' });
    */
-  async listUsers(code: string, options: RoleListOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<User>> {
-    requireId('code', code);
-    const { page = 1, limit = 10, namespace } = options;
-    const { role } = await this.#context.transport.graphql(RoleWithUsersDocument, { code, namespace, page, limit }, requestOptions);
-    return found(role, 'role', code).users;
+  listUsers(code: string, options?: RoleListUsersOptions, requestOptions?: RequestOptions): Promise<Paginated<User>>;
+  listUsers(code: string, options: RoleListUsersOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<User> | Paginated<UserWithCustomData>> {
+    return members.listUsers(this.#context, code, options, requestOptions);
   }
 
   /**
+   * Every user holding a role directly with its custom data, page by page as the loop asks for more.
+   * @param code - role code
+   * @param options - `withCustomData: true`, `namespace`, `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @returns an async iterator of users, each with `customData` as `{ key: value }`
+   * @throws {@link AuthingError} code 3202 when the role does not exist; {@link AuthingAbortError} when `signal` aborts
+   * @example
+   * for await (const user of management.roles.iterateUsers('editors', { namespace: 'library', withCustomData: true })) console.log(user.customData);
+   */
+  iterateUsers(code: string, options: RoleIterateUsersOptions & { withCustomData: true }): AsyncGenerator<UserWithCustomData, void, undefined>;
+  /**
    * Every user holding a role directly, page by page as the loop asks for more.
    * @param code - role code
-   * @param options - `namespace`, `pageSize` (1–200, default 50) and per-call options (`signal` stops between pages)
+   * @param options - `namespace`, `pageSize` (1–200, default 50), `withCustomData` (default false) and per-call options (`signal` stops between pages)
    * @returns an async iterator of users
    * @throws {@link AuthingError} code 3202 when the role does not exist; {@link AuthingAbortError} when `signal` aborts
    * @example
    * for await (const user of management.roles.iterateUsers('editors', { namespace: 'library' })) console.log(user.id);
    */
-  iterateUsers(code: string, options: IterateOptions & { namespace?: string } = {}): AsyncGenerator<User, void, undefined> {
-    const { namespace, ...rest } = options;
-    return paginate((page, limit, requestOptions) => this.listUsers(code, { page, limit, namespace }, requestOptions), rest);
+  iterateUsers(code: string, options?: RoleIterateUsersOptions): AsyncGenerator<User, void, undefined>;
+  iterateUsers(code: string, options: RoleIterateUsersOptions = {}): AsyncGenerator<User | UserWithCustomData, void, undefined> {
+    return members.iterateUsers(this.#context, code, options);
   }
 
   /**
@@ -241,12 +245,8 @@ export class RolesClient {
    * @example
    * const { totalCount, list } = await management.roles.findUsers('editors', { namespace: 'library', search: 'alice' });
    */
-  async findUsers(code: string, options: RoleFindUsersOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<UserDetail>> {
-    requireId('code', code);
-    const { namespace = 'default', search = '', page = 1, limit = 10 } = options;
-    const body = { code, namespace, search, page, limit };
-    // A read sent as POST: safe to retry.
-    return this.#context.transport.rest.POST('/api/v2/roles/roleUsers', { body }, { ...requestOptions, idempotent: true });
+  findUsers(code: string, options: RoleFindUsersOptions = {}, requestOptions?: RequestOptions): Promise<Paginated<UserDetail>> {
+    return members.findUsers(this.#context, code, options, requestOptions);
   }
 
   /**
@@ -260,11 +260,8 @@ export class RolesClient {
    * @example
    * await management.roles.addUsers('editors', [userId], 'library');
    */
-  async addUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
-    requireId('code', code);
-    requireIds('userIds', userIds);
-    const variables = { roleCodes: [code], userIds, namespace };
-    return (await this.#context.transport.graphql(AssignRoleDocument, variables, requestOptions)).assignRole;
+  addUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    return members.addUsers(this.#context, code, userIds, namespace, requestOptions);
   }
 
   /**
@@ -278,11 +275,8 @@ export class RolesClient {
    * @example
    * await management.roles.removeUsers('editors', [userId], 'library');
    */
-  async removeUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
-    requireId('code', code);
-    requireIds('userIds', userIds);
-    const variables = { roleCodes: [code], userIds, namespace };
-    return (await this.#context.transport.graphql(RevokeRoleDocument, variables, requestOptions)).revokeRole;
+  removeUsers(code: string, userIds: string[], namespace?: string, requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    return members.removeUsers(this.#context, code, userIds, namespace, requestOptions);
   }
 
   /**
@@ -296,20 +290,16 @@ export class RolesClient {
    * @example
    * const { list } = await management.roles.listAuthorizedResources('editors', 'library', { resourceType: 'DATA' });
    */
-  async listAuthorizedResources(
+  listAuthorizedResources(
     code: string,
     namespace?: string,
     options: { resourceType?: ResourceType } = {},
     requestOptions?: RequestOptions,
   ): Promise<Paginated<AuthorizedResource>> {
-    requireId('code', code);
-    checkResourceType('resourceType', options.resourceType);
-    const variables = { code, namespace, resourceType: options.resourceType };
-    const { role } = await this.#context.transport.graphql(ListRoleAuthorizedResourcesDocument, variables, requestOptions);
-    return answered(found(role, 'role', code).authorizedResources, 'authorizedResources');
+    return resources.listAuthorizedResources(this.#context, code, namespace, options, requestOptions);
   }
 
-  // Policy assignments: one-liners over ./policy-assignments.ts with target type ROLE (default namespace),
+  // Policy assignments: one-liners over ../policy-assignments.ts with target type ROLE (default namespace),
   // as the Python SDK sends them (authing-js-sdk 4.23.55's add/removePolicies send targetType USER, a bug).
 
   /**
@@ -324,7 +314,7 @@ export class RolesClient {
    * const { totalCount, list } = await management.roles.listPolicies('editors', 1, 20);
    */
   listPolicies(code: string, page = 1, limit = 10, requestOptions?: RequestOptions): Promise<Paginated<PolicyAssignment>> {
-    return policyAssignments.listPolicies(this.#context, { targetType: 'ROLE', targetIdentifier: code, argument: 'code' }, page, limit, requestOptions);
+    return policyAssignments.listPolicies(this.#context, policyTarget(code), page, limit, requestOptions);
   }
 
   /**
@@ -338,7 +328,7 @@ export class RolesClient {
    * await management.roles.addPolicies('editors', ['books-editing']);
    */
   addPolicies(code: string, policies: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
-    return policyAssignments.addPolicies(this.#context, { targetType: 'ROLE', targetIdentifier: code, argument: 'code' }, policies, requestOptions);
+    return policyAssignments.addPolicies(this.#context, policyTarget(code), policies, requestOptions);
   }
 
   /**
@@ -352,10 +342,10 @@ export class RolesClient {
    * await management.roles.removePolicies('editors', ['books-editing']);
    */
   removePolicies(code: string, policies: string[], requestOptions?: RequestOptions): Promise<CommonMessage> {
-    return policyAssignments.removePolicies(this.#context, { targetType: 'ROLE', targetIdentifier: code, argument: 'code' }, policies, requestOptions);
+    return policyAssignments.removePolicies(this.#context, policyTarget(code), policies, requestOptions);
   }
 
-  // Custom data (user-defined field values): one-liners over ./custom-data.ts with target type ROLE.
+  // Custom data (user-defined field values): one-liners over ../custom-data.ts with target type ROLE.
 
   /**
    * A role's custom data, each value decoded by its field's type.
@@ -367,7 +357,7 @@ export class RolesClient {
    * const role = await management.roles.create('librarian');
    * const data = await management.roles.getUdfValue(role.id);
    */
-  async getUdfValue(roleId: string, requestOptions?: RequestOptions): Promise<CustomData> {
+  getUdfValue(roleId: string, requestOptions?: RequestOptions): Promise<CustomData> {
     return customData.getCustomData(this.#context, 'ROLE', roleId, requestOptions);
   }
 
@@ -382,10 +372,8 @@ export class RolesClient {
    * const role = await management.roles.create('librarian');
    * const { floor } = await management.roles.getSpecificUdfValue(role.id, 'floor');
    */
-  async getSpecificUdfValue(roleId: string, udfKey: string, requestOptions?: RequestOptions): Promise<CustomData> {
-    requireId('udfKey', udfKey);
-    const all = await customData.getCustomData(this.#context, 'ROLE', roleId, requestOptions);
-    return Object.hasOwn(all, udfKey) ? { [udfKey]: all[udfKey] as CustomData[string] } : {};
+  getSpecificUdfValue(roleId: string, udfKey: string, requestOptions?: RequestOptions): Promise<CustomData> {
+    return customData.getSpecificCustomData(this.#context, 'ROLE', roleId, udfKey, requestOptions);
   }
 
   /**
@@ -398,7 +386,7 @@ export class RolesClient {
    * const role = await management.roles.create('librarian');
    * const byRole = await management.roles.getUdfValueBatch([role.id]);
    */
-  async getUdfValueBatch(roleIds: string[], requestOptions?: RequestOptions): Promise<Record<string, CustomData>> {
+  getUdfValueBatch(roleIds: string[], requestOptions?: RequestOptions): Promise<Record<string, CustomData>> {
     return customData.getCustomDataBatch(this.#context, 'ROLE', roleIds, requestOptions);
   }
 
@@ -414,7 +402,7 @@ export class RolesClient {
    * await management.udf.set('ROLE', 'floor', 'NUMBER', 'Floor');
    * await management.roles.setUdfValue(role.id, { floor: 3 });
    */
-  async setUdfValue(roleId: string, data: Record<string, unknown>, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
+  setUdfValue(roleId: string, data: Record<string, unknown>, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
     return customData.setCustomData(this.#context, 'ROLE', roleId, data, requestOptions);
   }
 
@@ -428,9 +416,8 @@ export class RolesClient {
    * const role = await management.roles.create('librarian');
    * await management.roles.setUdfValueBatch([{ roleId: role.id, data: { floor: 3 } }]);
    */
-  async setUdfValueBatch(input: { roleId: string; data: Record<string, unknown> }[], requestOptions?: RequestOptions): Promise<CommonMessage | null> {
-    const targets = Array.isArray(input) ? input.map((item) => ({ targetId: item?.roleId, data: item?.data })) : input;
-    return customData.setCustomDataBatch(this.#context, 'ROLE', targets, requestOptions);
+  setUdfValueBatch(input: { roleId: string; data: Record<string, unknown> }[], requestOptions?: RequestOptions): Promise<CommonMessage | null> {
+    return customData.setCustomDataBatch(this.#context, 'ROLE', customData.targetsOf(input, 'roleId'), requestOptions);
   }
 
   /**
@@ -444,7 +431,7 @@ export class RolesClient {
    * const role = await management.roles.create('librarian');
    * await management.roles.removeUdfValue(role.id, 'floor');
    */
-  async removeUdfValue(roleId: string, key: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
+  removeUdfValue(roleId: string, key: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
     return customData.removeValue(this.#context, 'ROLE', roleId, key, requestOptions);
   }
 }
