@@ -157,17 +157,36 @@ describe('org: members', () => {
     await org().addMembers(b.id, [user]);
     const main = async () => (await h.management.users.listDepartment(user)).list.filter((d) => d.isMainDepartment).map((d) => d.department.id);
 
+    // The user's own mainDepartmentId / mainDepartmentCode follow the mark.
+    const profile = async () => {
+      const u = await h.management.users.detail(user);
+      return [u?.mainDepartmentId ?? null, u?.mainDepartmentCode ?? null];
+    };
+    await org().updateNode(b.id, { code: uid('b') });
+    const bCode = (await org().getNodeById(b.id))?.code ?? null;
+
     await expect(org().setMainDepartment(user, a.id, en)).resolves.toEqual({ code: 200, message: 'Main department set' });
     expect(await main()).toEqual([a.id]);
+    expect(await profile()).toEqual([a.id, null]);
     await org().setMainDepartment(user, b.id);
     expect(await main()).toEqual([b.id]);
+    expect(await profile()).toEqual([b.id, bCode]);
     await org().setMainDepartment(user);
     expect(await main()).toEqual([]);
+    expect(await profile()).toEqual([null, null]);
 
     expect((await failure(org().setMainDepartment(user, o.rootNode.id))).code).toBe(3405);
     expect((await failure(org().setMainDepartment(user, 'no-such-node'))).code).toBe(3402);
     expect((await failure(org().setMainDepartment('no-such-user', a.id))).code).toBe(2004);
     expect(await main()).toEqual([]);
+
+    // Leaving the main department (removed, or its node deleted) clears them too.
+    await org().setMainDepartment(user, a.id);
+    await org().removeMembers(a.id, [user]);
+    expect(await profile()).toEqual([null, null]);
+    await org().setMainDepartment(user, b.id);
+    await org().deleteNode(o.id, b.id);
+    expect(await profile()).toEqual([null, null]);
   });
 
   it('iterateMembers and iterate walk every page, in order', async () => {

@@ -3,6 +3,7 @@ import { appAccessFactOf } from '../storage/fact-rows.js';
 import type { Tx } from '../storage/store.js';
 import type { Db } from './context.js';
 import { deleteValuesOfTarget } from './custom-data.js';
+import { syncMainDepartment } from './main-department.js';
 
 /**
  * Cascading deletes. Each helper deletes child rows explicitly and pushes one fact change per
@@ -131,10 +132,12 @@ export async function subtreeIds(db: Db, nodeId: string): Promise<string[]> {
 /** Deletes a node and its whole subtree, with memberships, role assignments, grants, app access and custom data. */
 export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: string): Promise<void> {
   const ids = await subtreeIds(tx, nodeId);
+  const former = new Set<string>();
   for (const id of ids) {
     const members = await tx.selectFrom('node_members').select('user_id').where('node_id', '=', id).execute();
     await tx.deleteFrom('node_members').where('node_id', '=', id).execute();
     for (const m of members) changes.push({ table: 'nodeMembers', op: 'delete', row: { nodeId: id, userId: m.user_id } });
+    for (const m of members) former.add(m.user_id);
     await deleteAssignmentsOfHolder(tx, changes, 'NODE', id);
     await deleteGrantsOfTarget(tx, changes, 'ORG', id);
     await deleteAppAccessOfTarget(tx, changes, 'ORG', id);
@@ -146,6 +149,7 @@ export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: s
     await tx.deleteFrom('nodes').where('id', '=', id).execute();
     changes.push({ table: 'nodes', op: 'delete', id });
   }
+  await syncMainDepartment(tx, former);
 }
 
 /** Deletes a namespace with its roles (and everything hanging off them), resources and grants. */

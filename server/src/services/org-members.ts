@@ -6,6 +6,7 @@ import { ServiceErrors } from './errors.js';
 import { findNode, findUser, requireUsers } from './lookup.js';
 import { OrgTree, wireNode, type WireNode } from './org-tree.js';
 import { slicePage, type Page } from './paging.js';
+import { syncMainDepartment } from './main-department.js';
 import { toWireUser, type WireUser } from './user-wire.js';
 
 /** `addMember`: 3402 / 2004 for unknown node / users; existing members stay. */
@@ -30,6 +31,7 @@ export async function removeMembers(ctx: ServiceContext, nodeId: string, userIds
       const gone = await tx.deleteFrom('node_members').where('node_id', '=', node.id).where('user_id', '=', userId).executeTakeFirst();
       if (Number(gone.numDeletedRows) > 0) changes.push({ table: 'nodeMembers', op: 'delete', row: { nodeId: node.id, userId } });
     }
+    await syncMainDepartment(tx, userIds);
   });
   return wireNode(ctx.store.db, nodeId);
 }
@@ -60,6 +62,7 @@ export async function moveMembers(
       await tx.insertInto('node_members').values({ node_id: target.id, user_id: userId, is_main_department: membership.is_main_department, joined_at: nowIso() }).execute();
       changes.push({ table: 'nodeMembers', op: 'put', row: { nodeId: target.id, userId } });
     }
+    await syncMainDepartment(tx, input.userIds);
   });
 }
 
@@ -94,15 +97,16 @@ export async function listMembers(
 export async function setMainDepartment(ctx: ServiceContext, userId: string, departmentId?: string | null): Promise<void> {
   await ctx.store.write(async (tx) => {
     await findUser(tx, ctx.poolId, userId);
-    if (departmentId) {
-      const node = await findNode(tx, ctx.poolId, departmentId);
+    const node = departmentId ? await findNode(tx, ctx.poolId, departmentId) : null;
+    if (node) {
       const member = await tx.selectFrom('node_members').select('node_id').where('node_id', '=', node.id).where('user_id', '=', userId).executeTakeFirst();
       if (!member) throw ServiceErrors.notNodeMember();
     }
     await tx.updateTable('node_members').set({ is_main_department: 0 }).where('user_id', '=', userId).execute();
-    if (departmentId) {
-      await tx.updateTable('node_members').set({ is_main_department: 1 }).where('user_id', '=', userId).where('node_id', '=', departmentId).execute();
+    if (node) {
+      await tx.updateTable('node_members').set({ is_main_department: 1 }).where('user_id', '=', userId).where('node_id', '=', node.id).execute();
     }
+    await syncMainDepartment(tx, [userId]);
   });
 }
 
