@@ -4,6 +4,7 @@
  * identity link/unlink, has-role via listRoles, the v3 resign-user; GraphQL findUser, searchUser,
  * archivedUsers, refreshToken, getUserDepartments, sendFirstLoginVerifyEmail).
  */
+import { ManagementClient as OurManagementClient } from 'authing-ts';
 import { describe, expect, it } from 'vitest';
 import { useOfficialSdk } from './harness.js';
 
@@ -70,5 +71,28 @@ describe('official authing-js-sdk 4.23.55: users', () => {
     expect(archived.list.map((u) => u.id)).toContain(ada.id);
     const refused = await h.management.users.kick(['no-such-user']).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 2004, message: '用户不存在' });
+  });
+
+  it('reads users with their custom data (withCustomData: the twin documents, REST flags) as authing-ts does', async () => {
+    const ours = new OurManagementClient({ userPoolId: h.server.userPoolId, secret: h.server.secret, host: h.server.url });
+    await h.management.udf.set('USER' as never, `rank_${h.suffix}`, 'NUMBER' as never, 'Rank');
+    await h.management.udf.set('USER' as never, `since_${h.suffix}`, 'DATETIME' as never, 'Since');
+    const username = `cd_${h.suffix}`;
+    const user = await h.management.users.create({ username });
+    const since = new Date('2021-05-06T07:08:09.010Z');
+    await h.management.users.setUdfValue(user.id, { [`rank_${h.suffix}`]: 3, [`since_${h.suffix}`]: since });
+    const expected = { [`rank_${h.suffix}`]: 3, [`since_${h.suffix}`]: since };
+
+    expect((await h.management.users.detail(user.id, { withCustomData: true })).customData).toEqual(expected);
+    expect((await ours.users.detail(user.id, { withCustomData: true }))?.customData).toEqual(expected);
+    expect((await h.management.users.batch([user.id], { queryField: 'id', withCustomData: true })).map((u) => u.customData)).toEqual([expected]);
+    expect((await ours.users.batch([user.id], { withCustomData: true })).map((u) => u.customData)).toEqual([expected]);
+    expect((await h.management.users.find({ username, withCustomData: true })).customData).toEqual(expected);
+    expect((await ours.users.find({ username, withCustomData: true }))?.customData).toEqual(expected);
+    expect((await h.management.users.search(username, { withCustomData: true })).list.map((u) => u.customData)).toEqual([expected]);
+    expect((await ours.users.search(username, { withCustomData: true })).list.map((u) => u.customData)).toEqual([expected]);
+    const official = (await h.management.users.list(1, 200, { withCustomData: true })).list.find((u) => u.id === user.id);
+    expect(official?.customData).toEqual(expected);
+    expect((await ours.users.list(1, 200, { withCustomData: true })).list.find((u) => u.id === user.id)?.customData).toEqual(expected);
   });
 });

@@ -13,7 +13,7 @@ export const PUBLIC_SOURCES = [
   'src/errors.ts',
   'src/clients/management.ts',
   'src/clients/authentication.ts',
-  'src/clients/users.ts',
+  'src/clients/users/client.ts',
   'src/clients/roles/client.ts',
   'src/clients/groups.ts',
   'src/clients/org/client.ts',

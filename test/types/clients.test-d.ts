@@ -59,7 +59,7 @@ describe('ManagementClient options', () => {
 describe('users, roles, groups, org', () => {
   it('returns the domain types', () => {
     expectTypeOf(management.users.create({ username: 'a', password: 'p' }, { keepPassword: true }, options)).resolves.toEqualTypeOf<User>();
-    expectTypeOf(management.users.detail('u', { withCustomData: true })).resolves.toEqualTypeOf<UserDetail | null>();
+    expectTypeOf(management.users.detail('u')).resolves.toEqualTypeOf<UserDetail | null>();
     expectTypeOf(management.users.list(1, 10, { excludeUsersInOrg: true }, options)).resolves.toEqualTypeOf<Paginated<UserWithIdentities>>();
     expectTypeOf(management.users.exists({ email: 'a@b.c' })).resolves.toEqualTypeOf<boolean | null>();
     expectTypeOf(management.users.listRoles('u', 'ns')).resolves.toEqualTypeOf<Paginated<Role>>();

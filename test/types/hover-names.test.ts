@@ -57,6 +57,12 @@ const expected: Record<string, string> = {
   udvItems: 'CustomDataItem[]',
   customData: 'CustomData',
   customDataBatch: 'Record<string, CustomData>',
+  usersWithData: 'Paginated<UserWithIdentitiesAndCustomData>',
+  createdWithData: 'UserWithCustomData',
+  detailWithData: 'UserDetailWithCustomData | null',
+  foundWithData: 'UserWithCustomData | null',
+  searchedWithData: 'Paginated<UserWithCustomData>',
+  batchedWithData: 'UserDetailWithCustomData[]',
 };
 
 const sample = `
@@ -108,6 +114,12 @@ export async function sample() {
   const udvItems = await management.users.setUdfValue(created.id, { school: 'MIT' });
   const customData = await management.roles.getUdfValue(role.id);
   const customDataBatch = await management.users.getUdfValueBatch([created.id]);
+  const usersWithData = await management.users.list(1, 10, { withCustomData: true });
+  const createdWithData = await management.users.create({ username: 'bob' }, { customData: { school: 'MIT' } });
+  const detailWithData = await management.users.detail(created.id, { withCustomData: true });
+  const foundWithData = await management.users.find({ username: 'alice', withCustomData: true });
+  const searchedWithData = await management.users.search('ali', { withCustomData: true });
+  const batchedWithData = await management.users.batch([created.id], { withCustomData: true });
   return [${Object.keys(expected).join(', ')}];
 }
 `;

@@ -15,6 +15,10 @@ type Data<Op extends keyof operations> = operations[Op]['responses'][200]['conte
 type Item<L> = NonNullable<L> extends readonly (infer I)[] ? NonNullable<I> : never;
 type RoleMemberWithCustomData = Item<NonNullable<Gql.RoleWithUsersWithCustomDataQuery['role']>['users']['list']>;
 type GroupMemberWithCustomData = Item<NonNullable<Gql.GroupWithUsersWithCustomDataQuery['group']>['users']['list']>;
+type ListedUserWithCustomData = Item<Gql.UsersWithCustomDataQuery['users']['list']>;
+type SearchedUserWithCustomData = Item<Gql.SearchUserWithCustomDataQuery['searchUser']['list']>;
+type FoundUserWithCustomData = NonNullable<Gql.FindUserWithCustomDataQuery['findUser']>;
+type CreatedUserWithCustomData = Gql.CreateUserWithCustomDataMutation['createUser'];
 
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Keys present on one side only. */
@@ -50,6 +54,18 @@ export type UserChecks = [
   Expect<Same<T.UserDetail, Schemas['User']>>,
   Expect<Same<T.UserDetailIdentity, Schemas['Identity']>>,
   Expect<Same<T.UserDetailCustomData, Schemas['UserCustomData']>>,
+  // The users' `…WithCustomData` twins: the plain answer plus `customData` items, which the SDK
+  // decodes to the `…WithCustomData` interfaces (the REST ones too, with `with_custom_data`).
+  Expect<Same<T.UserWithIdentities, Omit<ListedUserWithCustomData, 'customData'>>>,
+  Expect<Same<T.UserCustomData, Item<ListedUserWithCustomData['customData']>>>,
+  Expect<Same<Omit<T.UserWithIdentitiesAndCustomData, 'customData'>, T.UserWithIdentities>>,
+  Expect<Same<T.User, Omit<SearchedUserWithCustomData, 'customData'>>>,
+  Expect<Same<T.UserCustomData, Item<SearchedUserWithCustomData['customData']>>>,
+  Expect<Same<T.User, Omit<FoundUserWithCustomData, 'customData'>>>,
+  Expect<Same<T.UserCustomData, Item<FoundUserWithCustomData['customData']>>>,
+  Expect<Same<T.User, Omit<CreatedUserWithCustomData, 'customData'>>>,
+  Expect<Same<T.UserCustomData, Item<CreatedUserWithCustomData['customData']>>>,
+  Expect<Same<Omit<T.UserDetailWithCustomData, 'customData'>, Omit<Schemas['User'], 'customData'>>>,
 ];
 
 export type UserInputChecks = [

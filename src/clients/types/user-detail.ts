@@ -1,5 +1,6 @@
 /** A user as the REST API returns it (`users.detail`). */
 import type { UdfDataType, UserStatus } from './common.js';
+import type { CustomData } from './udf.js';
 import type { User } from './users.js';
 
 /**
@@ -66,6 +67,15 @@ export interface UserDetail {
   newlyCreated?: boolean | null;
   expiredAt?: string | null;
   directManagement?: string | null;
+}
+
+/**
+ * A user from `users.detail` and `users.batch` with `withCustomData: true`: a {@link UserDetail}
+ * whose `customData` is decoded.
+ */
+export interface UserDetailWithCustomData extends Omit<UserDetail, 'customData'> {
+  /** Field key → value, decoded by the field's type (as `users.getUdfValue` answers it); fields without a value are left out. */
+  customData: CustomData;
 }
 
 /** An external identity linked to a {@link UserDetail}. */

@@ -1,5 +1,6 @@
 /** Users as the GraphQL API returns them, and the status of a login token. */
 import type { UdfDataType, UserStatus } from './common.js';
+import type { CustomData } from './udf.js';
 
 /**
  * A user of a user pool: every scalar field of GraphQL `User`. What `users.create`, `users.update`,
@@ -96,6 +97,15 @@ export interface User {
 export interface UserWithIdentities extends User {
   /** External identities (social and enterprise logins) linked to the user. */
   identities: (Identity | null)[] | null;
+}
+
+/**
+ * An item of `users.list` (and `users.iterate`) with `withCustomData: true`: a user with its
+ * identities and its custom data.
+ */
+export interface UserWithIdentitiesAndCustomData extends UserWithIdentities {
+  /** Field key → value, decoded by the field's type (as `users.getUdfValue` answers it); fields without a value are left out. */
+  customData: CustomData;
 }
 
 /** An external identity linked to a user. */

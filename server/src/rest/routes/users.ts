@@ -36,9 +36,12 @@ export const userRoutes = routes({
     return { ...user, identities: await restIdentities(rc, user.id), customData };
   },
 
+  /** `withCustomData`: each user's stored custom data, as `users.detail` answers it with `with_custom_data`. */
   async batchUsers({ body }, rc) {
     const { service } = await rc.management();
-    return users.batchUsers(service, body.ids, users.batchType(body.type));
+    const found = await users.batchUsers(service, body.ids, users.batchType(body.type));
+    if (!body.withCustomData) return found;
+    return Promise.all(found.map(async (user) => ({ ...user, customData: await valuesOf(service.store.db, service.poolId, 'USER', user.id) })));
   },
 
   async filterUsers({ body }, rc) {
