@@ -1,6 +1,6 @@
 /** `managementClient.groups`: user groups, their members and resources. */
 import type { RequestOptions } from '../core/options.js';
-import { paginate, type IterateOptions } from '../core/paginate.js';
+import { iterateOptionsOnly, paginate, type IterateOptions } from '../core/paginate.js';
 import {
   AddUserToGroupDocument,
   CreateGroupDocument,
@@ -181,7 +181,7 @@ export class GroupsClient {
   iterateUsers(code: string, options?: GroupIterateUsersOptions): AsyncGenerator<User, void, undefined>;
   iterateUsers(code: string, options: GroupIterateUsersOptions = {}): AsyncGenerator<User | UserWithCustomData, void, undefined> {
     const { withCustomData, ...rest } = options;
-    return paginate<User | UserWithCustomData>((page, limit, requestOptions) => this.listUsers(code, { page, limit, withCustomData }, requestOptions), rest);
+    return paginate<User | UserWithCustomData>((page, limit, requestOptions) => this.listUsers(code, { page, limit, withCustomData }, requestOptions), iterateOptionsOnly(rest));
   }
 
   /**

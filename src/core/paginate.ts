@@ -22,6 +22,13 @@ export interface IterateOptions extends RequestOptions {
   pageSize?: number;
 }
 
+/**
+ * What is left of an iterator's options once its listing's own options are taken out: it only
+ * compiles when nothing but {@link IterateOptions} keys remain, so a listing option forgotten in
+ * the split fails `tsc` instead of travelling as a request option.
+ */
+export const iterateOptionsOnly = <R extends IterateOptions>(rest: R & Record<Exclude<keyof R, keyof IterateOptions>, never>): IterateOptions => rest;
+
 /** Fetches one page; `page` starts at 1. */
 export type PageFetcher<T> = (page: number, limit: number, requestOptions: RequestOptions) => Promise<PageOf<T>>;
 

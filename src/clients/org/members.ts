@@ -1,6 +1,6 @@
 /** Members of nodes: add, remove, list, iterate, move, main department. The public docs are on {@link OrgClient}. */
 import type { RequestOptions } from '../../core/options.js';
-import { paginate } from '../../core/paginate.js';
+import { iterateOptionsOnly, paginate } from '../../core/paginate.js';
 import {
   AddMemberDocument,
   MoveMembersDocument,
@@ -36,7 +36,7 @@ export async function listMembers(context: ClientContext, nodeId: string, option
 export async function* iterateMembers(context: ClientContext, nodeId: string, options: IterateMembersOptions): AsyncGenerator<User, void, undefined> {
   requireId('nodeId', nodeId);
   const { includeChildrenNodes, ...rest } = options;
-  yield* paginate(async (page, limit, requestOptions) => (await listMembers(context, nodeId, { page, limit, includeChildrenNodes }, requestOptions)).users, rest);
+  yield* paginate(async (page, limit, requestOptions) => (await listMembers(context, nodeId, { page, limit, includeChildrenNodes }, requestOptions)).users, iterateOptionsOnly(rest));
 }
 
 export async function moveMembers(context: ClientContext, options: MoveMembersOptions, requestOptions?: RequestOptions): Promise<true> {

@@ -1,6 +1,6 @@
 /** Roles themselves: create, update, delete, read and list. The public docs are on {@link RolesClient}. */
 import type { RequestOptions } from '../../core/options.js';
-import { paginate, type IterateOptions } from '../../core/paginate.js';
+import { iterateOptionsOnly, paginate, type IterateOptions } from '../../core/paginate.js';
 import { CreateRoleDocument, DeleteRoleDocument, DeleteRolesDocument, RoleDocument, RolesDocument, UpdateRoleDocument } from '../../generated/graphql.js';
 import type { ClientContext } from '../context.js';
 import type { CommonMessage, Paginated, Role } from '../types.js';
@@ -66,5 +66,5 @@ export async function list(context: ClientContext, options: RoleListOptions = {}
 /** Every role of a namespace (of every namespace when none is named), page by page. */
 export function iterate(context: ClientContext, options: IterateOptions & { namespace?: string } = {}): AsyncGenerator<Role, void, undefined> {
   const { namespace, ...rest } = options;
-  return paginate((page, limit, requestOptions) => list(context, { page, limit, namespace }, requestOptions), rest);
+  return paginate((page, limit, requestOptions) => list(context, { page, limit, namespace }, requestOptions), iterateOptionsOnly(rest));
 }

@@ -1,6 +1,6 @@
 /** The users holding a role directly: listing, search, assignment. The public docs are on {@link RolesClient}. */
 import type { RequestOptions } from '../../core/options.js';
-import { paginate } from '../../core/paginate.js';
+import { iterateOptionsOnly, paginate } from '../../core/paginate.js';
 import { AssignRoleDocument, RevokeRoleDocument, RoleWithUsersDocument, RoleWithUsersWithCustomDataDocument } from '../../generated/graphql.js';
 import { found, type ClientContext } from '../context.js';
 import { decodeMembers } from '../custom-data.js';
@@ -29,7 +29,7 @@ export async function listUsers(
 /** Every user holding a role directly, page by page. */
 export function iterateUsers(context: ClientContext, code: string, options: RoleIterateUsersOptions = {}): AsyncGenerator<User | UserWithCustomData, void, undefined> {
   const { namespace, withCustomData, ...rest } = options;
-  return paginate<User | UserWithCustomData>((page, limit, requestOptions) => listUsers(context, code, { page, limit, namespace, withCustomData }, requestOptions), rest);
+  return paginate<User | UserWithCustomData>((page, limit, requestOptions) => listUsers(context, code, { page, limit, namespace, withCustomData }, requestOptions), iterateOptionsOnly(rest));
 }
 
 /** A role's direct users filtered by `search` (REST `POST /api/v2/roles/roleUsers`). */

@@ -5,7 +5,7 @@
  */
 import type { IterateOptions } from '../../core/paginate.js';
 import type { RequestOptions } from '../../core/options.js';
-import { paginate } from '../../core/paginate.js';
+import { iterateOptionsOnly, paginate } from '../../core/paginate.js';
 import {
   ArchivedUsersDocument,
   FindUserDocument,
@@ -37,13 +37,6 @@ import type {
   SearchUsersOptions,
 } from './types.js';
 
-/**
- * The rest of an iterator's options after its listing options were taken out, as the options of
- * `paginate`: it compiles only when the rest holds nothing but {@link IterateOptions} keys (a
- * listing option the destructuring forgot would have to be `never`), so every per-call option
- * (`signal`, `timeout`, `deadline`, `idempotent`, `headers`) reaches every page request.
- */
-const pagingOptions = <R extends IterateOptions>(rest: R & Record<Exclude<keyof R, keyof IterateOptions>, never>): IterateOptions => rest;
 
 const decodePage = <U extends { customData?: Parameters<typeof decodeUserCustomData>[0]['customData'] }>(page: Paginated<U>) => ({
   totalCount: page.totalCount,
@@ -66,7 +59,7 @@ export async function list(
 export function iterate(context: ClientContext, options: IterateUsersOptions): AsyncGenerator<UserWithIdentities | UserWithIdentitiesAndCustomData, void, undefined> {
   const { excludeUsersInOrg, sortBy, withCustomData, ...rest } = options;
   const listing = { excludeUsersInOrg, sortBy, withCustomData };
-  return paginate<UserWithIdentities | UserWithIdentitiesAndCustomData>((page, limit, requestOptions) => list(context, page, limit, listing, requestOptions), pagingOptions(rest));
+  return paginate<UserWithIdentities | UserWithIdentitiesAndCustomData>((page, limit, requestOptions) => list(context, page, limit, listing, requestOptions), iterateOptionsOnly(rest));
 }
 
 /** REST `POST /api/v2/users/batch` (a read, so retried); `withCustomData` as the JS SDK sends it. */
@@ -118,5 +111,5 @@ export async function search(
 export function iterateSearch(context: ClientContext, query: string, options: IterateSearchOptions): AsyncGenerator<User | UserWithCustomData, void, undefined> {
   const { fields, departmentOpts, groupOpts, roleOpts, withCustomData, ...rest } = options;
   const searching = { fields, departmentOpts, groupOpts, roleOpts, withCustomData };
-  return paginate<User | UserWithCustomData>((page, limit, requestOptions) => search(context, query, { ...searching, page, limit }, requestOptions), pagingOptions(rest));
+  return paginate<User | UserWithCustomData>((page, limit, requestOptions) => search(context, query, { ...searching, page, limit }, requestOptions), iterateOptionsOnly(rest));
 }
