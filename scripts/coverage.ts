@@ -47,7 +47,7 @@ const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Reads the public methods of both clients and of every sub-client they expose through getters. */
 function readSurface(): OurMethod[] {
-  const roots = ['src/clients/management.ts', 'src/clients/authentication.ts'].map((f) => join(repository, f));
+  const roots = ['src/clients/management.ts', 'src/clients/authentication/client.ts'].map((f) => join(repository, f));
   const program = ts.createProgram(roots, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,

@@ -5,7 +5,7 @@
  * import { AuthenticationClient } from 'authing-ts/authentication';
  * const auth = new AuthenticationClient({ appId: 'APP_ID', appHost: 'https://my-app.authing.cn' });
  */
-export { AuthenticationClient } from './clients/authentication.js';
+export { AuthenticationClient } from './clients/authentication/client.js';
 export type {
   AuthenticationClientOptions,
   CurrentUser,
@@ -14,7 +14,7 @@ export type {
   ProfileUpdates,
   RegisterOptions,
   SignInOptions,
-} from './clients/authentication-types.js';
+} from './clients/authentication/types.js';
 export type {
   Identity,
   LoginStatus,

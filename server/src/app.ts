@@ -13,6 +13,7 @@ import { isPreflight, preflight, withCors } from './http/cors.js';
 import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES, isJsonContentType } from './http/limits.js';
 import type { FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
+import { handleLocal } from './local/index.js';
 import { OpenApiRouter } from './rest/router.js';
 import { restHandlers } from './rest/routes/index.js';
 import { forRouter } from './rest/typed.js';
@@ -114,6 +115,8 @@ export function createApp(state: ServerState): FetchHandler {
     if (url.pathname.startsWith('/api/v2/') || url.pathname.startsWith('/api/v3/') || url.pathname === '/logout') return rest(request);
     // Enterprise-directory sync (org.startSync) lives outside /api/v2, as on Authing.
     if (url.pathname.startsWith('/connections/')) return rest(request);
+    // authing-local's own endpoints (the outbox, the QR phone): not Authing's, documented in the README.
+    if (url.pathname.startsWith('/__local/')) return handleLocal(request, url, state);
     if (url.pathname === '/' || url.pathname === '/health') return json({ name: 'authing-local', graphql: GRAPHQL_PATH, rest: '/api/v2', ok: true });
     return json({ code: 404, message: 'Not found', data: null }, 404);
   }

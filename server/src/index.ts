@@ -12,6 +12,8 @@ export type { FetchHandler } from './http/node.js';
 export type { PoolCredentials } from './storage/bootstrap.js';
 export type { LoginLockoutOptions } from './auth/login-guard.js';
 export type { PasswordHasher } from './auth/password.js';
+export type { VerificationCodeOptions } from './services/verification-codes.js';
+import type { VerificationCodeOptions } from './services/verification-codes.js';
 
 /** Options of {@link startLocalAuthing}. */
 export interface StartOptions {
@@ -31,6 +33,11 @@ export interface StartOptions {
   loginLockout?: LoginLockoutOptions | false;
   /** How passwords are hashed and checked. Default: scrypt (N=16384, r=8, p=1). */
   passwordHasher?: PasswordHasher;
+  /**
+   * Verification codes sent to the outbox (SMS and mail): default valid 300 s, one per recipient
+   * and channel per 60 s, spent after 5 wrong tries, 6 digits.
+   */
+  verificationCodes?: VerificationCodeOptions;
 }
 
 
@@ -56,7 +63,7 @@ export interface LocalAuthing extends PoolCredentials {
  * await s.close();
  */
 export async function startLocalAuthing(options: StartOptions = {}): Promise<LocalAuthing> {
-  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher });
+  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher, verificationCodes: options.verificationCodes });
   let server: Server | undefined;
   try {
     const credentials = await ensureDefaultPool(store);

@@ -12,7 +12,7 @@ export const PUBLIC_SOURCES = [
   'src/authentication.ts',
   'src/errors.ts',
   'src/clients/management.ts',
-  'src/clients/authentication.ts',
+  'src/clients/authentication/client.ts',
   'src/clients/users/client.ts',
   'src/clients/roles/client.ts',
   'src/clients/groups.ts',

@@ -39,6 +39,14 @@ export const ServiceErrors = {
   identityTaken: () => e(3901, '该身份已绑定其他用户', 'This identity is already linked to another user'),
   identityNotLinked: () => e(3902, '用户未绑定该身份', 'The user has no such linked identity'),
 
+  // Verification codes (codes chosen: ERRORS.md).
+  wrongVerifyCode: () => e(2001, '验证码不正确', 'The verification code is incorrect'),
+  verifyCodeExpired: () => e(2002, '验证码已失效，请重新获取', 'The verification code has expired or was used; request a new one'),
+  verifyCodeTooFrequent: (retryAfterSeconds: number) =>
+    e(2021, '发送验证码过于频繁，请稍后再试', 'Verification codes are sent too often; try again later', { retryAfter: retryAfterSeconds }),
+  invalidPhone: () => e(2022, '手机号格式不正确', 'Incorrect phone number format'),
+  invalidEmailScene: (scene: string) => new AuthingServerError(400, `不支持的邮件场景：${scene}`, `Unsupported email scene: ${scene}`, undefined, 400),
+
   // Namespaces: 3003 / 3005 are Authing's (asserted by the Python SDK tests); the rest chosen.
   namespaceNotFound: () => e(3003, '权限分组不存在', 'Namespace does not exist'),
   namespaceToUpdateNotFound: () => e(3005, '权限分组不存在', 'Namespace does not exist'),

@@ -6,6 +6,7 @@ import * as usersArchiveSessions from './migrations/0004_users_archive_sessions.
 import * as customData from './migrations/0005_custom_data.js';
 import * as orgTenant from './migrations/0006_org_tenant.js';
 import * as policies from './migrations/0007_policies.js';
+import * as authFlows from './migrations/0008_auth_flows.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_custom_data': customData,
   '0006_org_tenant': orgTenant,
   '0007_policies': policies,
+  '0008_auth_flows': authFlows,
 };
 
 const provider: MigrationProvider = {

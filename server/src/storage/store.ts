@@ -7,6 +7,7 @@ import { openDatabase } from './db.js';
 import { loadFacts } from './load-facts.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './tables.js';
+import { verificationCodeSettings, type VerificationCodeOptions } from '../services/verification-codes.js';
 
 /** A transaction over the authing-local schema. */
 export type Tx = Transaction<Database>;
@@ -16,6 +17,8 @@ export interface StoreOptions {
   passwordHasher?: PasswordHasher;
   /** `false` turns the lockout off. */
   loginLockout?: LoginLockoutOptions | false;
+  /** Expiry, resend interval, tries and length of verification codes. */
+  verificationCodes?: VerificationCodeOptions;
 }
 
 /**
@@ -34,6 +37,7 @@ export class Store {
   private current: PermissionIndex;
   readonly passwords: PasswordHasher;
   readonly logins: LoginGuard;
+  readonly codes: Required<VerificationCodeOptions>;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -43,6 +47,7 @@ export class Store {
     this.current = index;
     this.passwords = options.passwordHasher ?? scryptHasher;
     this.logins = new LoginGuard(options.loginLockout ?? {});
+    this.codes = verificationCodeSettings(options.verificationCodes);
   }
 
   /** Opens (creating if needed) and migrates the database, then builds the index from its rows. */

@@ -312,6 +312,28 @@ export interface OutboxTable {
   created_at: string;
 }
 
+/** A verification code sent by SMS or mail (services/verification-codes.ts). */
+export interface VerificationCodesTable {
+  id: string;
+  userpool_id: string;
+  channel: string;
+  recipient: string;
+  scene: string;
+  code_hash: string;
+  attempts: number;
+  /** Milliseconds since the epoch. */
+  expires_at: number;
+  created_at: number;
+  consumed_at: number | null;
+}
+
+/** A user pool's settings as one JSON document (services/pool-settings.ts). */
+export interface UserpoolSettingsTable {
+  userpool_id: string;
+  settings: string;
+  updated_at: string;
+}
+
 /** The Kysely database interface. */
 /** A logged-out user token (by `jti`), until its expiry. */
 export interface RevokedTokensTable {
@@ -346,4 +368,6 @@ export interface Database {
   policy_assignments: PolicyAssignmentsTable;
   udf_fields: UdfFieldsTable;
   udf_values: UdfValuesTable;
+  verification_codes: VerificationCodesTable;
+  userpool_settings: UserpoolSettingsTable;
 }

@@ -6,7 +6,7 @@
  */
 import type * as Gql from '../../generated/graphql.js';
 import type { components, operations } from '../../generated/openapi.js';
-import type { CurrentUser, LoggedInUser, ProfileUpdates } from '../authentication-types.js';
+import type { CurrentUser, LoggedInUser, ProfileUpdates } from '../authentication/types.js';
 import type * as T from '../types.js';
 
 type Schemas = components['schemas'];

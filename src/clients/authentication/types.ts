@@ -1,7 +1,7 @@
 /** Options and result types of the {@link AuthenticationClient}. */
-import type { AuthingError } from '../core/errors.js';
-import type { FetchLike, Lang } from '../core/options.js';
-import type { UpdateUserInput, User, UserCustomData, UserWithIdentities } from './types.js';
+import type { AuthingError } from '../../core/errors.js';
+import type { FetchLike, Lang } from '../../core/options.js';
+import type { UpdateUserInput, User, UserCustomData, UserWithIdentities } from '../types.js';
 
 /** Options of an {@link AuthenticationClient}. */
 export interface AuthenticationClientOptions {

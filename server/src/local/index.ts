@@ -1,0 +1,2 @@
+/** The `/__local/` endpoints: importing a file registers its routes (routes.ts holds the dispatcher and the outbox). */
+export { handleLocal } from './routes.js';
