@@ -16,6 +16,8 @@ export type {
   SignInOptions,
 } from './clients/authentication/types.js';
 export type {
+  CommonMessage,
+  EmailScene,
   Identity,
   LoginStatus,
   LoginStatusData,

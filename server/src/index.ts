@@ -14,6 +14,8 @@ export type { LoginLockoutOptions } from './auth/login-guard.js';
 export type { PasswordHasher } from './auth/password.js';
 export type { VerificationCodeOptions } from './services/verification-codes.js';
 import type { VerificationCodeOptions } from './services/verification-codes.js';
+export type { QrCodeOptions } from './services/qrcode-options.js';
+import type { QrCodeOptions } from './services/qrcode-options.js';
 
 /** Options of {@link startLocalAuthing}. */
 export interface StartOptions {
@@ -38,6 +40,8 @@ export interface StartOptions {
    * and channel per 60 s, spent after 5 wrong tries, 6 digits.
    */
   verificationCodes?: VerificationCodeOptions;
+  /** QR-code logins: a code can be scanned and confirmed for 120 s, its ticket exchanged for 60 s (default). */
+  qrcode?: QrCodeOptions;
 }
 
 
@@ -63,7 +67,7 @@ export interface LocalAuthing extends PoolCredentials {
  * await s.close();
  */
 export async function startLocalAuthing(options: StartOptions = {}): Promise<LocalAuthing> {
-  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher, verificationCodes: options.verificationCodes });
+  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher, verificationCodes: options.verificationCodes, qrcode: options.qrcode });
   let server: Server | undefined;
   try {
     const credentials = await ensureDefaultPool(store);

@@ -82,6 +82,37 @@ export type CreateUserInput = {
   zoneinfo?: string | null | undefined;
 };
 
+/** What an email sent by the user pool is for. */
+export type EmailScene =
+  /** Change-email email carrying a verification code. */
+  | 'CHANGE_EMAIL'
+  /** Verification started from the console. */
+  | 'CONSOLE_CONDUCTED_VERIFY'
+  /** Verification code for binding an email. */
+  | 'EMAIL_BIND_VERIFY_CODE'
+  /** Verification code for unbinding an email. */
+  | 'EMAIL_UNBIND_VERIFY_CODE'
+  /** Verification of the first login by email. */
+  | 'FIRST_EMAIL_LOGIN_VERIFY'
+  /** Verification code for completing profile information. */
+  | 'INFORMATION_COMPLETION_VERIFY_CODE'
+  /** Verification code for login. */
+  | 'LOGIN_VERIFY_CODE'
+  /** MFA verification email. */
+  | 'MFA_VERIFY'
+  /** Verification code for MFA. */
+  | 'MFA_VERIFY_CODE'
+  /** Verification code for registration. */
+  | 'REGISTER_VERIFY_CODE'
+  /** Reset-password email carrying a verification code. */
+  | 'RESET_PASSWORD'
+  /** Verification code for resetting the password. */
+  | 'RESET_PASSWORD_VERIFY_CODE'
+  /** Generic email verification code. */
+  | 'VERIFY_CODE'
+  /** Email-address verification email. */
+  | 'VERIFY_EMAIL';
+
 /** An external identity to find a user by (`findUser`). */
 export type FindUserByIdentityInput = {
   /** The identity provider's identifier (e.g. `wechat`). */
@@ -471,6 +502,14 @@ export type RefreshTokenMutationVariables = Exact<{
 
 
 export type RefreshTokenMutation = { refreshToken: { token: string | null, iat: number | null, exp: number | null } | null };
+
+export type SendEmailMutationVariables = Exact<{
+  email: string;
+  scene: EmailScene;
+}>;
+
+
+export type SendEmailMutation = { sendEmail: { message: string | null, code: number | null } };
 
 export type AccessTokenQueryVariables = Exact<{
   userPoolId: string;
@@ -1859,6 +1898,14 @@ export const RefreshTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const SendEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation sendEmail($email: String!, $scene: EmailScene!) {
+  sendEmail(email: $email, scene: $scene) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<SendEmailMutation, SendEmailMutationVariables>;
 export const AccessTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
     query accessToken($userPoolId: String!, $secret: String!) {
   accessToken(userPoolId: $userPoolId, secret: $secret) {

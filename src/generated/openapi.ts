@@ -30,6 +30,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/sms/send": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a verification code by SMS (authing-local keeps it in its local outbox)
+         * @description One code per phone number per resend interval (2021 with `data.retryAfter`); the code
+         *     expires and is single-use. The answer carries no data: `{code: 200, message}`.
+         */
+        post: operations["sendSmsCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/users/me": {
         parameters: {
             query?: never;
@@ -1717,6 +1747,17 @@ export interface components {
                 };
             };
         };
+        /** @description Done; the envelope's `message` says what was done and `data` is null */
+        Message: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data?: null;
+                };
+            };
+        };
         /** @description Done (v3 envelope) */
         IsSuccessV3: {
             headers: {
@@ -1802,6 +1843,36 @@ export interface operations {
                     };
                 };
             };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    sendSmsCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                    phoneCountryCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Message"];
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };

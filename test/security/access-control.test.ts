@@ -29,6 +29,8 @@ const ACCESS: Record<string, Access> = {
   'Mutation.loginByUsername': 'public',
   'Mutation.loginByEmail': 'public',
   'REST getWellKnown': 'public',
+  'REST sendSmsCode': 'public',
+  'Mutation.sendEmail': 'public',
 
   'Query.user': 'end-user',
   'Mutation.updateUser': 'end-user',

@@ -353,6 +353,11 @@ export type Mutation = {
   /** Revokes roles from users, groups and organization nodes (same arguments as assignRole). */
   revokeRole?: Maybe<CommonMessage>;
   /**
+   * Sends a verification code to `email` for `scene`. Codes expire, are single-use, and one
+   * address gets at most one code per resend interval (2021 with `data.retryAfter`).
+   */
+  sendEmail: CommonMessage;
+  /**
    * Sends the user the first-login email verification message for an application. authing-local
    * sends no mail: the message goes to its outbox.
    */
@@ -614,6 +619,12 @@ export type MutationRevokeRoleArgs = {
   roleCode?: InputMaybe<Scalars['String']['input']>;
   roleCodes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
   userIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationSendEmailArgs = {
+  email: Scalars['String']['input'];
+  scene: EmailScene;
 };
 
 
@@ -1880,6 +1891,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeUdv?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationRemoveUdvArgs, 'key' | 'targetId' | 'targetType'>>;
   removeUserFromGroup?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationRemoveUserFromGroupArgs, 'userIds'>>;
   revokeRole?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, Partial<MutationRevokeRoleArgs>>;
+  sendEmail?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSendEmailArgs, 'email' | 'scene'>>;
   sendFirstLoginVerifyEmail?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSendFirstLoginVerifyEmailArgs, 'appId' | 'userId'>>;
   setMainDepartment?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSetMainDepartmentArgs, 'userId'>>;
   setUdf?: Resolver<ResolversTypes['UserDefinedField'], ParentType, ContextType, RequireFields<MutationSetUdfArgs, 'dataType' | 'key' | 'label' | 'targetType'>>;

@@ -45,7 +45,6 @@ export const ServiceErrors = {
   verifyCodeTooFrequent: (retryAfterSeconds: number) =>
     e(2021, '发送验证码过于频繁，请稍后再试', 'Verification codes are sent too often; try again later', { retryAfter: retryAfterSeconds }),
   invalidPhone: () => e(2022, '手机号格式不正确', 'Incorrect phone number format'),
-  invalidEmailScene: (scene: string) => new AuthingServerError(400, `不支持的邮件场景：${scene}`, `Unsupported email scene: ${scene}`, undefined, 400),
 
   // Namespaces: 3003 / 3005 are Authing's (asserted by the Python SDK tests); the rest chosen.
   namespaceNotFound: () => e(3003, '权限分组不存在', 'Namespace does not exist'),
@@ -92,4 +91,12 @@ export const ServiceErrors = {
 
   // Programmatic access accounts (chosen).
   accountNotFound: () => e(3701, '编程访问账号不存在', 'Programmatic access account does not exist'),
+
+  // QR-code login: 2241 is Authing's (official SDK docs); 2242-2245 chosen (ERRORS.md).
+  qrCodeNotFound: () => e(2241, '二维码不存在', 'The QR code does not exist'),
+  qrCodeExpired: () => e(2242, '二维码已过期', 'The QR code has expired'),
+  qrCodeOtherUser: () => e(2243, '二维码已被其他用户扫描', 'The QR code was scanned by another user'),
+  qrCodeWrongState: (status: number) =>
+    e(2244, '二维码当前状态不允许此操作', 'The QR code is not in a state that allows this', { status }),
+  qrCodeTicketInvalid: () => e(2245, 'ticket 无效、已使用或已过期', 'The ticket is invalid, used or expired'),
 } as const;

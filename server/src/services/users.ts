@@ -27,7 +27,8 @@ export interface UserKeys {
 
 export type UserSortBy = 'CREATEDAT_DESC' | 'CREATEDAT_ASC' | 'UPDATEDAT_DESC' | 'UPDATEDAT_ASC';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What authing-local accepts as an email address (shared by every flow that takes one). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Empty strings mean "not given" on the wire. */
 const given = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());

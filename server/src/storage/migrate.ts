@@ -7,6 +7,8 @@ import * as customData from './migrations/0005_custom_data.js';
 import * as orgTenant from './migrations/0006_org_tenant.js';
 import * as policies from './migrations/0007_policies.js';
 import * as authFlows from './migrations/0008_auth_flows.js';
+import * as qrcodes from './migrations/0012_qrcodes.js';
+import * as principalAuthentications from './migrations/0014_principal_authentications.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0006_org_tenant': orgTenant,
   '0007_policies': policies,
   '0008_auth_flows': authFlows,
+  '0012_qrcodes': qrcodes,
+  '0014_principal_authentications': principalAuthentications,
 };
 
 const provider: MigrationProvider = {

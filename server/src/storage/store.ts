@@ -8,6 +8,7 @@ import { loadFacts } from './load-facts.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './tables.js';
 import { verificationCodeSettings, type VerificationCodeOptions } from '../services/verification-codes.js';
+import { qrCodeSettings, type QrCodeOptions } from '../services/qrcode-options.js';
 
 /** A transaction over the authing-local schema. */
 export type Tx = Transaction<Database>;
@@ -19,6 +20,8 @@ export interface StoreOptions {
   loginLockout?: LoginLockoutOptions | false;
   /** Expiry, resend interval, tries and length of verification codes. */
   verificationCodes?: VerificationCodeOptions;
+  /** Expiry of QR codes and of their tickets. */
+  qrcode?: QrCodeOptions;
 }
 
 /**
@@ -38,6 +41,7 @@ export class Store {
   readonly passwords: PasswordHasher;
   readonly logins: LoginGuard;
   readonly codes: Required<VerificationCodeOptions>;
+  readonly qrcode: Required<QrCodeOptions>;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -48,6 +52,7 @@ export class Store {
     this.passwords = options.passwordHasher ?? scryptHasher;
     this.logins = new LoginGuard(options.loginLockout ?? {});
     this.codes = verificationCodeSettings(options.verificationCodes);
+    this.qrcode = qrCodeSettings(options.qrcode);
   }
 
   /** Opens (creating if needed) and migrates the database, then builds the index from its rows. */

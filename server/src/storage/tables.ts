@@ -334,6 +334,40 @@ export interface UserpoolSettingsTable {
   updated_at: string;
 }
 
+/** A QR-code login (services/qrcode.ts); times in milliseconds since the epoch. */
+export interface QrcodesTable {
+  random: string;
+  userpool_id: string;
+  app_id: string;
+  scene: string;
+  /** 0 unscanned, 1 scanned, 2 confirmed, 3 cancelled (expiry is computed from `expires_at`). */
+  status: number;
+  user_id: string | null;
+  custom_data: string | null;
+  context: string | null;
+  /** Set at confirmation; cleared when exchanged. */
+  ticket: string | null;
+  ticket_expires_at: number | null;
+  exchanged_at: number | null;
+  expires_at: number;
+  created_at: number;
+}
+
+/** A user's real-name (principal) authentication, at most one per user (migration 0014). */
+export interface PrincipalAuthenticationsTable {
+  id: string;
+  userpool_id: string;
+  user_id: string;
+  /** `P` a person, `E` an enterprise. */
+  principal_type: 'P' | 'E';
+  principal_name: string;
+  /** The resident id number (P) or the unified social credit code (E). */
+  principal_code: string;
+  authentication_time: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely database interface. */
 /** A logged-out user token (by `jti`), until its expiry. */
 export interface RevokedTokensTable {
@@ -370,4 +404,6 @@ export interface Database {
   udf_values: UdfValuesTable;
   verification_codes: VerificationCodesTable;
   userpool_settings: UserpoolSettingsTable;
+  qrcodes: QrcodesTable;
+  principal_authentications: PrincipalAuthenticationsTable;
 }

@@ -7,9 +7,10 @@ import type { RequestOptions } from '../../core/options.js';
 import { Transport } from '../../core/transport.js';
 import type { paths } from '../../generated/openapi.js';
 import { PasswordEncryptor } from '../public-key.js';
-import type { LoginStatus, RegisterProfile, User } from '../types.js';
+import type { CommonMessage, EmailScene, LoginStatus, RegisterProfile, User } from '../types.js';
 import { requireId } from '../validate.js';
 import { Session, type AuthContext } from './context.js';
+import * as codes from './codes.js';
 import * as profile from './profile.js';
 import * as signIn from './sign-in.js';
 import * as tokens from './tokens.js';
@@ -198,6 +199,41 @@ export class AuthenticationClient {
   // ── Register and log in by code, sub-account, LDAP/AD, credentials (helper: sign-in) ──
 
   // ── Codes and passwords (helper: passwords) ──
+
+  /**
+   * Sends a verification code by SMS (`POST /api/v2/sms/send`), for `loginByPhoneCode`,
+   * `registerByPhoneCode`, `resetPasswordByPhoneCode`, `bindPhone`, `updatePhone` and SMS MFA.
+   * One code per number per resend interval; codes expire and are single-use. authing-local sends
+   * no SMS: the message is in its outbox (`GET /__local/outbox?recipient=<phone>`).
+   * @param phone - phone number
+   * @param phoneCountryCode - e.g. `+86`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ code: 200, message }`
+   * @throws {@link AuthingError} 2021 when a code went to this number too recently (`data.retryAfter` seconds), 2022 for a malformed number
+   * @example
+   * await auth.sendSmsCode('13800000000');
+   */
+  sendSmsCode(phone: string, phoneCountryCode?: string, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    return codes.sendSmsCode(this.#ctx, phone, phoneCountryCode, requestOptions);
+  }
+
+  /**
+   * Mails a verification code for `scene` (`sendEmail`): `RESET_PASSWORD` for
+   * `resetPasswordByEmailCode`, `VERIFY_EMAIL` / `CHANGE_EMAIL` for the bindings, `MFA_VERIFY` for
+   * email MFA, `VERIFY_CODE` for login and registration by email code. A code is accepted only by
+   * the flows of its scene. authing-local sends no mail: the message is in its outbox.
+   * @param email - address
+   * @param scene - what the code is for
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ code: 200, message }`
+   * @throws {@link AuthingError} 2003 for a malformed address, 2021 when a code went to it too recently
+   * @example
+   * await auth.sendEmail('alice@example.com', 'RESET_PASSWORD');
+   */
+  sendEmail(email: string, scene: EmailScene, requestOptions?: RequestOptions): Promise<CommonMessage> {
+    return codes.sendEmail(this.#ctx, email, scene, requestOptions);
+  }
+
 
   // ── Bindings, profile, account links, custom data, views, tokens (helper: account) ──
 

@@ -1,7 +1,7 @@
 /** What every area shares: the answer of a write, a page, and the schema's string enums. */
 
 // Plain string-literal unions: they hover as their values, so the generated ones are re-exported.
-export type { Operator, PolicyAssignmentTargetType, ResourceType, SortByEnum, UdfDataType, UserStatus } from '../../generated/graphql.js';
+export type { EmailScene, Operator, PolicyAssignmentTargetType, ResourceType, SortByEnum, UdfDataType, UserStatus } from '../../generated/graphql.js';
 
 /** The generic answer of a write that has nothing else to return. */
 export interface CommonMessage {

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { aclResolvers } from './acl.js';
 import { authenticationResolvers } from './authentication.js';
+import { codeResolvers } from './codes.js';
 import { groupResolvers } from './groups.js';
 import { orgResolvers } from './org.js';
 import { policyResolvers } from './policies.js';
@@ -9,7 +10,7 @@ import { tokenResolvers } from './token.js';
 import { udfResolvers } from './udf.js';
 import { userResolvers } from './users.js';
 
-const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers];
+const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers, codeResolvers];
 
 /** Every area's resolvers merged per type; a field defined by two areas is a start-up error. */
 export const resolvers: Resolvers = (() => {

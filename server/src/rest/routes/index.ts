@@ -1,6 +1,7 @@
 import type { TypedHandlers } from '../typed.js';
 import { aclRoutes } from './acl.js';
 import { applicationRoutes } from './applications.js';
+import { codeRoutes } from './codes.js';
 import { namespaceRoutes } from './namespaces.js';
 import { orgRoutes } from './orgs.js';
 import { publicRoutes } from './public.js';
@@ -22,4 +23,5 @@ export const restHandlers: TypedHandlers = {
   ...resourceRoutes,
   ...roleRoutes,
   ...applicationRoutes,
+  ...codeRoutes,
 };
