@@ -16,6 +16,57 @@ export type {
   SignInOptions,
 } from './clients/authentication/types.js';
 export type {
+  DirectoryLoginOptions,
+  EmailCodeLoginOptions,
+  EmailCodeRegisterOptions,
+  PasswordEncryptType,
+  PhoneCodeLoginOptions,
+  PhoneCodeRegisterOptions,
+  SignInByCredentialsParams,
+  SignInCredentialsOptions,
+  SignInDirectoryPayload,
+  SignInPassCodePayload,
+  SignInPasswordPayload,
+  SignInTokens,
+  SubAccountLoginOptions,
+} from './clients/authentication/sign-in-types.js';
+export type { CheckPasswordStrengthResult, FirstLoginResetParams, ForceResetParams } from './clients/authentication/passwords.js';
+export { MfaAuthenticationClient } from './clients/authentication/mfa.js';
+export type { MfaAuthenticator, MfaTotpAssociation, MfaUser, TotpSource } from './clients/authentication/mfa.js';
+export { PrincipalAuthenticationClient } from './clients/authentication/principal.js';
+export type { PrincipalDetail, PrincipalInput } from './clients/authentication/principal.js';
+export { QrCodeAuthenticationClient } from './clients/authentication/qrcode.js';
+export { DEFAULT_QRCODE_POLL_INTERVAL, QR_CODE_STATUS } from './clients/authentication/qrcode-types.js';
+export type {
+  QrCodeGeneOptions,
+  QrCodeGenerated,
+  QrCodeLoggedInUser,
+  QrCodePolling,
+  QrCodePollingOptions,
+  QrCodePollingOutcome,
+  QrCodeScanning,
+  QrCodeScanningOptions,
+  QrCodeScene,
+  QrCodeStatus,
+  QrCodeStatusValue,
+  QrCodeUserInfo,
+} from './clients/authentication/qrcode-types.js';
+export type { ApplicationPublicDetail } from './clients/authentication/views.js';
+export type { AvatarFile, AvatarFileOptions, UploadAvatarOptions } from './clients/authentication/avatar.js';
+export type { LinkAccountParams, SecurityLevel, UnlinkAccountParams, UserExistsQuery } from './clients/authentication/bindings.js';
+export type {
+  AuthorizedResource,
+  CustomData,
+  CustomDataItem,
+  CustomDataValue,
+  OrgNode,
+  Paginated,
+  ResourceType,
+  Role,
+  UserDepartment,
+  UserToken,
+} from './clients/types.js';
+export type {
   CommonMessage,
   EmailScene,
   Identity,
@@ -27,6 +78,7 @@ export type {
   User,
   UserCustomData,
   UserDdfInput,
+  UserDetail,
   UserStatus,
   UserWithIdentities,
 } from './clients/types.js';

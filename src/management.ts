@@ -36,6 +36,8 @@ export type {
 } from './clients/org/types.js';
 export { AclClient } from './clients/acl/client.js';
 export { UdfClient } from './clients/udf.js';
+export { UserpoolClient } from './clients/userpool.js';
+export { WhitelistClient } from './clients/whitelist.js';
 export type * from './clients/acl/types.js';
 export type * from './clients/types.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type IterateOptions, type PageFetcher, type PageOf } from './core/paginate.js';

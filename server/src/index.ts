@@ -28,9 +28,12 @@ export interface StartOptions {
   /** Where notices are written (a message authing-local stored in its outbox instead of sending it). Default: console.info. */
   info?: (line: string) => void;
   /**
-   * Failed password logins that lock an account (per user pool, counted across loginByUsername and
-   * loginByEmail), answering 2000 until the lock ends. Default `{ maxFailures: 5, windowSeconds: 600,
-   * lockSeconds: 600 }`; `false` turns it off.
+   * Brute-force protection of every password login (per user pool): an account is locked after
+   * `maxFailures` failures (default 5 in 600 s, for 600 s), a client IP refused after
+   * `ipMaxFailures` (default 100 in 300 s), both answering 2000; failures past half a limit are
+   * answered after a delay from `slowDelayMs` (100) doubling up to `maxDelayMs` (500). A pool's
+   * enabled `loginPasswordFailCheck` / `loginFailCheck` replace the account / IP limits. `false`
+   * turns it all off.
    */
   loginLockout?: LoginLockoutOptions | false;
   /** How passwords are hashed and checked. Default: scrypt (N=16384, r=8, p=1). */

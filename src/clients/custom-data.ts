@@ -31,6 +31,9 @@ import type {
 } from './types.js';
 import { checkUdfTargetType, encodeCustomData, encodeUdfValue, requireId, requireIds } from './validate.js';
 
+/** All these calls need of a client: its transport (a ManagementClient's or, for the session user's own data, an AuthenticationClient's). */
+export type CustomDataContext = Pick<ClientContext, 'transport'>;
+
 /** The value of one item, typed by its field's `dataType`. */
 export function decodeItem(item: UserDefinedData): CustomDataItem {
   const { key, label, value } = item;
@@ -105,19 +108,19 @@ function checkTarget(targetType: UdfTargetType, targetId: string): void {
 }
 
 /** `Q.udv`: an entity's values as items. */
-export async function listItems(ctx: ClientContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
+export async function listItems(ctx: CustomDataContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
   checkTarget(targetType, targetId);
   return decodeAll((await ctx.transport.graphql(UdvDocument, { targetType, targetId }, requestOptions)).udv);
 }
 
 /** `Q.udv`: an entity's values as `{ key: value }`. */
-export async function getCustomData(ctx: ClientContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomData> {
+export async function getCustomData(ctx: CustomDataContext, targetType: UdfTargetType, targetId: string, requestOptions?: RequestOptions): Promise<CustomData> {
   return toCustomData(await listItems(ctx, targetType, targetId, requestOptions));
 }
 
 /** `Q.udv`: one value of an entity as `{ [key]: value }`, or `{}` when it holds none for that key. */
 export async function getSpecificCustomData(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetId: string,
   udfKey: string,
@@ -130,7 +133,7 @@ export async function getSpecificCustomData(
 
 /** `Q.udfValueBatch`: each entity's values as `{ key: value }`, by target id. */
 export async function getCustomDataBatch(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetIds: string[],
   requestOptions?: RequestOptions,
@@ -143,7 +146,7 @@ export async function getCustomDataBatch(
 
 /** `M.setUdvBatch` from `{ key, value }` items; answers the entity's values. */
 export async function setItems(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetId: string,
   udvList: CustomDataInput[],
@@ -160,7 +163,7 @@ export async function setItems(
 
 /** `M.setUdvBatch` from `{ key: value }`; answers the entity's values. */
 export async function setCustomData(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetId: string,
   data: Record<string, unknown>,
@@ -173,7 +176,7 @@ export async function setCustomData(
 
 /** `M.setUdv`: one value; answers the entity's values. */
 export async function setOne(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetId: string,
   key: string,
@@ -188,7 +191,7 @@ export async function setOne(
 
 /** `M.setUdfValueBatch`: `{ key: value }` per entity, all in one request (and one server transaction). */
 export async function setCustomDataBatch(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   input: { targetId: string; data: Record<string, unknown> }[],
   requestOptions?: RequestOptions,
@@ -212,7 +215,7 @@ export function targetsOf<K extends string>(input: ({ [P in K]: string } & { dat
 
 /** `M.removeUdv`: clears one value; answers the entity's remaining values. */
 export async function removeValue(
-  ctx: ClientContext,
+  ctx: CustomDataContext,
   targetType: UdfTargetType,
   targetId: string,
   key: string,

@@ -12,6 +12,8 @@ import { PasswordEncryptor } from './public-key.js';
 import { RolesClient } from './roles/client.js';
 import { UdfClient } from './udf.js';
 import { UsersClient } from './users/client.js';
+import { UserpoolClient } from './userpool.js';
+import { WhitelistClient } from './whitelist.js';
 import { requireId } from './validate.js';
 
 /** Options of a {@link ManagementClient} besides its credentials. */
@@ -70,6 +72,8 @@ export class ManagementClient {
   #org: OrgClient | undefined;
   #acl: AclClient | undefined;
   #udf: UdfClient | undefined;
+  #userpool: UserpoolClient | undefined;
+  #whitelist: WhitelistClient | undefined;
 
   /**
    * @param options - read once; the object is neither kept nor changed
@@ -132,5 +136,15 @@ export class ManagementClient {
   /** User-defined fields of users, roles, groups and nodes, and the values they hold. */
   get udf(): UdfClient {
     return (this.#udf ??= UdfClient.fromContext(this.#context));
+  }
+
+  /** The user pool's settings: registration, login protection, whitelist switches, ... */
+  get userpool(): UserpoolClient {
+    return (this.#userpool ??= UserpoolClient.fromContext(this.#context));
+  }
+
+  /** The registration whitelist of usernames, emails and phones. */
+  get whitelist(): WhitelistClient {
+    return (this.#whitelist ??= WhitelistClient.fromContext(this.#context));
   }
 }

@@ -15,3 +15,4 @@ export type * from './types/acl.js';
 export type * from './types/policies.js';
 export type * from './types/applications.js';
 export type * from './types/udf.js';
+export type * from './types/userpool.js';

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type App2WxappLoginStrategyInput = {
+  ticketExchangeUserInfoNeedSecret?: boolean | null | undefined;
+  ticketExpriresAfter?: number | null | undefined;
+};
+
 /** One target of authorizeResource. */
 export type AuthorizeResourceOpt = {
   /** Actions to grant. */
@@ -18,6 +23,14 @@ export type AuthorizedTargetsActionsInput = {
   list: Array<string | null | undefined>;
   /** AND: the target holds every listed action; OR: any of them. */
   op: Operator;
+};
+
+export type ChangeEmailStrategyInput = {
+  verifyOldEmail?: boolean | null | undefined;
+};
+
+export type ChangePhoneStrategyInput = {
+  verifyOldPhone?: boolean | null | undefined;
 };
 
 /** An external identity to link to a new user. */
@@ -82,6 +95,12 @@ export type CreateUserInput = {
   zoneinfo?: string | null | undefined;
 };
 
+export type CustomSmsProviderInput = {
+  config?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  provider?: string | null | undefined;
+};
+
 /** What an email sent by the user pool is for. */
 export type EmailScene =
   /** Change-email email carrying a verification code. */
@@ -124,6 +143,12 @@ export type FindUserByIdentityInput = {
   userIdInIdp?: string | null | undefined;
 };
 
+export type FrequentRegisterCheckConfigInput = {
+  enabled?: boolean | null | undefined;
+  limit?: number | null | undefined;
+  timeInterval?: number | null | undefined;
+};
+
 /** Login with email and password. */
 export type LoginByEmailInput = {
   /** Create the user when it does not exist. */
@@ -138,6 +163,38 @@ export type LoginByEmailInput = {
   params?: string | null | undefined;
   /** RSA-encrypted password. */
   password: string;
+};
+
+/** Login with a phone number and the SMS code sent to it. */
+export type LoginByPhoneCodeInput = {
+  /** Create the user when it does not exist. */
+  autoRegister?: boolean | null | undefined;
+  clientIp?: string | null | undefined;
+  /** The SMS verification code. */
+  code: string;
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: string | null | undefined;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: string | null | undefined;
+  phone: string;
+  /** Country calling code, e.g. `+86`. */
+  phoneCountryCode?: string | null | undefined;
+};
+
+/** Login with a phone number and password. */
+export type LoginByPhonePasswordInput = {
+  /** Create the user when it does not exist. */
+  autoRegister?: boolean | null | undefined;
+  /** Captcha answer, required after repeated failures (error 2000). */
+  captchaCode?: string | null | undefined;
+  clientIp?: string | null | undefined;
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: string | null | undefined;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: string | null | undefined;
+  /** RSA-encrypted password. */
+  password: string;
+  phone: string;
 };
 
 /** Login with username and password. */
@@ -156,12 +213,30 @@ export type LoginByUsernameInput = {
   username: string;
 };
 
+export type LoginFailCheckConfigInput = {
+  enabled?: boolean | null | undefined;
+  limit?: number | null | undefined;
+  timeInterval?: number | null | undefined;
+};
+
+export type LoginPasswordFailCheckConfigInput = {
+  enabled?: boolean | null | undefined;
+  limit?: number | null | undefined;
+  timeInterval?: number | null | undefined;
+};
+
 /** How a list of actions is combined. */
 export type Operator =
   /** Every listed action is required. */
   | 'AND'
   /** Any listed action is enough. */
   | 'OR';
+
+export type PasswordUpdatePolicyInput = {
+  differenceCycle?: number | null | undefined;
+  enabled?: boolean | null | undefined;
+  forcedCycle?: number | null | undefined;
+};
 
 /** Who a grant, policy or role assignment targets. */
 export type PolicyAssignmentTargetType =
@@ -175,6 +250,13 @@ export type PolicyAssignmentTargetType =
   | 'ROLE'
   /** A user, identified by user id. */
   | 'USER';
+
+export type QrcodeLoginStrategyInput = {
+  allowExchangeUserInfoFromBrowser?: boolean | null | undefined;
+  qrcodeExpiresAfter?: number | null | undefined;
+  returnFullUserInfo?: boolean | null | undefined;
+  ticketExpiresAfter?: number | null | undefined;
+};
 
 /** Registration with an email address. */
 export type RegisterByEmailInput = {
@@ -191,6 +273,28 @@ export type RegisterByEmailInput = {
   /** RSA-encrypted password. */
   password: string;
   phoneToken?: string | null | undefined;
+  profile?: RegisterProfile | null | undefined;
+};
+
+/** Registration with a phone number and the SMS code sent to it. */
+export type RegisterByPhoneCodeInput = {
+  clientIp?: string | null | undefined;
+  /** The SMS verification code. */
+  code: string;
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: string | null | undefined;
+  emailToken?: string | null | undefined;
+  /** Log the user in right away (the returned user carries `token`). */
+  forceLogin?: boolean | null | undefined;
+  /** Issue a token without recording a login. */
+  generateToken?: boolean | null | undefined;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: string | null | undefined;
+  /** RSA-encrypted password (optional). */
+  password?: string | null | undefined;
+  phone: string;
+  /** Country calling code, e.g. `+86`. */
+  phoneCountryCode?: string | null | undefined;
   profile?: RegisterProfile | null | undefined;
 };
 
@@ -247,6 +351,12 @@ export type RegisterProfile = {
   username?: string | null | undefined;
   website?: string | null | undefined;
   zoneinfo?: string | null | undefined;
+};
+
+export type RegisterWhiteListConfigInput = {
+  emailEnabled?: boolean | null | undefined;
+  phoneEnabled?: boolean | null | undefined;
+  usernameEnabled?: boolean | null | undefined;
 };
 
 /** Resource kinds. The type is a management label only; it does not change permission evaluation. */
@@ -368,6 +478,39 @@ export type UpdateUserInput = {
   zoneinfo?: string | null | undefined;
 };
 
+/** Changes to a user pool; an absent field keeps its value, nested objects merge key by key. */
+export type UpdateUserpoolInput = {
+  allowedOrigins?: string | null | undefined;
+  app2WxappLoginStrategy?: App2WxappLoginStrategyInput | null | undefined;
+  appSsoEnabled?: boolean | null | undefined;
+  changeEmailStrategy?: ChangeEmailStrategyInput | null | undefined;
+  changePhoneStrategy?: ChangePhoneStrategyInput | null | undefined;
+  customSMSProvider?: CustomSmsProviderInput | null | undefined;
+  description?: string | null | undefined;
+  domain?: string | null | undefined;
+  emailVerifiedDefault?: boolean | null | undefined;
+  frequentRegisterCheck?: FrequentRegisterCheckConfigInput | null | undefined;
+  /** authing-local: see `UserPool.hideAccountExistence`. */
+  hideAccountExistence?: boolean | null | undefined;
+  loginFailCheck?: LoginFailCheckConfigInput | null | undefined;
+  loginFailStrategy?: string | null | undefined;
+  loginPasswordFailCheck?: LoginPasswordFailCheckConfigInput | null | undefined;
+  loginRequireEmailVerified?: boolean | null | undefined;
+  logo?: string | null | undefined;
+  name?: string | null | undefined;
+  /** authing-local: 0 to 4, see `UserPool.passwordStrength`. */
+  passwordStrength?: number | null | undefined;
+  passwordUpdatePolicy?: PasswordUpdatePolicyInput | null | undefined;
+  qrcodeLoginStrategy?: QrcodeLoginStrategyInput | null | undefined;
+  registerDisabled?: boolean | null | undefined;
+  sendWelcomeEmail?: boolean | null | undefined;
+  tokenExpiresAfter?: number | null | undefined;
+  userpoolTypes?: Array<string> | null | undefined;
+  verifyCodeLength?: number | null | undefined;
+  verifyCodeMaxAttempts?: number | null | undefined;
+  whitelist?: RegisterWhiteListConfigInput | null | undefined;
+};
+
 /** A user-defined field value given at registration. */
 export type UserDdfInput = {
   key: string;
@@ -390,6 +533,12 @@ export type UserStatus =
   | 'Resigned'
   /** Suspended (disabled). */
   | 'Suspended';
+
+/** What a registration whitelist holds. */
+export type WhitelistType =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'USERNAME';
 
 export type AllowMutationVariables = Exact<{
   resource: string;
@@ -496,12 +645,101 @@ export type LoginByEmailMutation = { loginByEmail: (
     & UserFieldsFragment
   ) | null };
 
+export type RegisterByPhoneCodeMutationVariables = Exact<{
+  input: RegisterByPhoneCodeInput;
+}>;
+
+
+export type RegisterByPhoneCodeMutation = { registerByPhoneCode: UserFieldsFragment | null };
+
+export type LoginByPhoneCodeMutationVariables = Exact<{
+  input: LoginByPhoneCodeInput;
+}>;
+
+
+export type LoginByPhoneCodeMutation = { loginByPhoneCode: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
+
+export type LoginByPhonePasswordMutationVariables = Exact<{
+  input: LoginByPhonePasswordInput;
+}>;
+
+
+export type LoginByPhonePasswordMutation = { loginByPhonePassword: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) | null };
+
+export type LoginBySubAccountMutationVariables = Exact<{
+  account: string;
+  password: string;
+  captchaCode?: string | null | undefined;
+  clientIp?: string | null | undefined;
+}>;
+
+
+export type LoginBySubAccountMutation = { loginBySubAccount: (
+    { customData: Array<CustomDataFieldsFragment | null> | null }
+    & UserFieldsFragment
+  ) };
+
 export type RefreshTokenMutationVariables = Exact<{
   id?: string | null | undefined;
 }>;
 
 
 export type RefreshTokenMutation = { refreshToken: { token: string | null, iat: number | null, exp: number | null } | null };
+
+export type BindPhoneMutationVariables = Exact<{
+  phone: string;
+  phoneCode: string;
+  phoneCountryCode?: string | null | undefined;
+}>;
+
+
+export type BindPhoneMutation = { bindPhone: UserFieldsFragment };
+
+export type BindEmailMutationVariables = Exact<{
+  email: string;
+  emailCode: string;
+}>;
+
+
+export type BindEmailMutation = { bindEmail: UserFieldsFragment };
+
+export type UnbindPhoneMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnbindPhoneMutation = { unbindPhone: UserFieldsFragment };
+
+export type UnbindEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnbindEmailMutation = { unbindEmail: UserFieldsFragment };
+
+export type UpdatePhoneMutationVariables = Exact<{
+  phone: string;
+  phoneCode: string;
+  oldPhone?: string | null | undefined;
+  oldPhoneCode?: string | null | undefined;
+  phoneCountryCode?: string | null | undefined;
+  oldPhoneCountryCode?: string | null | undefined;
+}>;
+
+
+export type UpdatePhoneMutation = { updatePhone: UserFieldsFragment };
+
+export type UpdateEmailMutationVariables = Exact<{
+  email: string;
+  emailCode: string;
+  oldEmail?: string | null | undefined;
+  oldEmailCode?: string | null | undefined;
+}>;
+
+
+export type UpdateEmailMutation = { updateEmail: UserFieldsFragment };
 
 export type SendEmailMutationVariables = Exact<{
   email: string;
@@ -869,6 +1107,49 @@ export type GetNodeRolesQueryVariables = Exact<{
 
 export type GetNodeRolesQuery = { nodeById: { roles: { totalCount: number, list: Array<RoleFieldsFragment> } | null } | null };
 
+export type CheckPasswordStrengthQueryVariables = Exact<{
+  password: string;
+}>;
+
+
+export type CheckPasswordStrengthQuery = { checkPasswordStrength: { valid: boolean, message: string | null } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  phone?: string | null | undefined;
+  phoneCountryCode?: string | null | undefined;
+  email?: string | null | undefined;
+  code: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { message: string | null, code: number | null } | null };
+
+export type ResetPasswordByFirstLoginTokenMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type ResetPasswordByFirstLoginTokenMutation = { resetPasswordByFirstLoginToken: { message: string | null, code: number | null } | null };
+
+export type ResetPasswordByForceResetTokenMutationVariables = Exact<{
+  token: string;
+  oldPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordByForceResetTokenMutation = { resetPasswordByForceResetToken: { message: string | null, code: number | null } | null };
+
+export type UpdatePasswordMutationVariables = Exact<{
+  newPassword: string;
+  oldPassword?: string | null | undefined;
+}>;
+
+
+export type UpdatePasswordMutation = { updatePassword: UserFieldsFragment };
+
 export type PolicyAssignmentsQueryVariables = Exact<{
   namespace?: string | null | undefined;
   code?: string | null | undefined;
@@ -1093,6 +1374,38 @@ export type RemoveUdvMutationVariables = Exact<{
 
 
 export type RemoveUdvMutation = { removeUdv: Array<UdvFieldsFragment> | null };
+
+export type UserPoolFieldsFragment = { id: string, name: string, domain: string, description: string | null, secret: string, jwtSecret: string, ownerId: string | null, logo: string, createdAt: string | null, updatedAt: string | null, emailVerifiedDefault: boolean, sendWelcomeEmail: boolean, registerDisabled: boolean, appSsoEnabled: boolean, showWxQRCodeWhenRegisterDisabled: boolean | null, allowedOrigins: string | null, tokenExpiresAfter: number | null, isDeleted: boolean | null, loginFailStrategy: string | null, packageType: number | null, useCustomUserStore: boolean | null, loginRequireEmailVerified: boolean | null, verifyCodeLength: number | null, verifyCodeMaxAttempts: number | null, passwordStrength: number | null, hideAccountExistence: boolean | null, userpoolTypes: Array<{ code: string | null, name: string | null, description: string | null, image: string | null, sdks: Array<string | null> | null }> | null, frequentRegisterCheck: { timeInterval: number | null, limit: number | null, enabled: boolean | null } | null, loginFailCheck: { timeInterval: number | null, limit: number | null, enabled: boolean | null } | null, passwordUpdatePolicy: { enabled: boolean | null, forcedCycle: number | null, differenceCycle: number | null } | null, loginPasswordFailCheck: { timeInterval: number | null, limit: number | null, enabled: boolean | null } | null, changePhoneStrategy: { verifyOldPhone: boolean | null } | null, changeEmailStrategy: { verifyOldEmail: boolean | null } | null, qrcodeLoginStrategy: { qrcodeExpiresAfter: number | null, returnFullUserInfo: boolean | null, allowExchangeUserInfoFromBrowser: boolean | null, ticketExpiresAfter: number | null } | null, app2WxappLoginStrategy: { ticketExpriresAfter: number | null, ticketExchangeUserInfoNeedSecret: boolean | null } | null, whitelist: { phoneEnabled: boolean | null, emailEnabled: boolean | null, usernameEnabled: boolean | null } | null, customSMSProvider: { enabled: boolean | null, provider: string | null, config: string | null } | null };
+
+export type UpdateUserpoolMutationVariables = Exact<{
+  input: UpdateUserpoolInput;
+}>;
+
+
+export type UpdateUserpoolMutation = { updateUserpool: UserPoolFieldsFragment };
+
+export type WhitelistQueryVariables = Exact<{
+  type: WhitelistType;
+}>;
+
+
+export type WhitelistQuery = { whitelist: Array<{ createdAt: string | null, updatedAt: string | null, value: string }> };
+
+export type AddWhitelistMutationVariables = Exact<{
+  type: WhitelistType;
+  list: Array<string> | string;
+}>;
+
+
+export type AddWhitelistMutation = { addWhitelist: Array<{ createdAt: string | null, updatedAt: string | null, value: string } | null> };
+
+export type RemoveWhitelistMutationVariables = Exact<{
+  type: WhitelistType;
+  list: Array<string> | string;
+}>;
+
+
+export type RemoveWhitelistMutation = { removeWhitelist: Array<{ createdAt: string | null, updatedAt: string | null, value: string } | null> };
 
 export type CreateUserMutationVariables = Exact<{
   userInfo: CreateUserInput;
@@ -1512,6 +1825,89 @@ export const UdvFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   label
 }
     `, {"fragmentName":"UdvFields"}) as unknown as TypedDocumentString<UdvFieldsFragment, unknown>;
+export const UserPoolFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UserPoolFields on UserPool {
+  id
+  name
+  domain
+  description
+  secret
+  jwtSecret
+  ownerId
+  userpoolTypes {
+    code
+    name
+    description
+    image
+    sdks
+  }
+  logo
+  createdAt
+  updatedAt
+  emailVerifiedDefault
+  sendWelcomeEmail
+  registerDisabled
+  appSsoEnabled
+  showWxQRCodeWhenRegisterDisabled
+  allowedOrigins
+  tokenExpiresAfter
+  isDeleted
+  frequentRegisterCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  loginFailCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  passwordUpdatePolicy {
+    enabled
+    forcedCycle
+    differenceCycle
+  }
+  loginPasswordFailCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  loginFailStrategy
+  changePhoneStrategy {
+    verifyOldPhone
+  }
+  changeEmailStrategy {
+    verifyOldEmail
+  }
+  qrcodeLoginStrategy {
+    qrcodeExpiresAfter
+    returnFullUserInfo
+    allowExchangeUserInfoFromBrowser
+    ticketExpiresAfter
+  }
+  app2WxappLoginStrategy {
+    ticketExpriresAfter
+    ticketExchangeUserInfoNeedSecret
+  }
+  whitelist {
+    phoneEnabled
+    emailEnabled
+    usernameEnabled
+  }
+  customSMSProvider {
+    enabled
+    provider
+    config
+  }
+  packageType
+  useCustomUserStore
+  loginRequireEmailVerified
+  verifyCodeLength
+  verifyCodeMaxAttempts
+  passwordStrength
+  hideAccountExistence
+}
+    `, {"fragmentName":"UserPoolFields"}) as unknown as TypedDocumentString<UserPoolFieldsFragment, unknown>;
 export const AllowDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation allow($resource: String!, $action: String!, $userId: String, $userIds: [String!], $roleCode: String, $roleCodes: [String!], $namespace: String) {
   allow(
@@ -1889,6 +2285,294 @@ fragment CustomDataFields on UserCustomData {
   dataType
   label
 }`) as unknown as TypedDocumentString<LoginByEmailMutation, LoginByEmailMutationVariables>;
+export const RegisterByPhoneCodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation registerByPhoneCode($input: RegisterByPhoneCodeInput!) {
+  registerByPhoneCode(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<RegisterByPhoneCodeMutation, RegisterByPhoneCodeMutationVariables>;
+export const LoginByPhoneCodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) {
+  loginByPhoneCode(input: $input) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<LoginByPhoneCodeMutation, LoginByPhoneCodeMutationVariables>;
+export const LoginByPhonePasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loginByPhonePassword($input: LoginByPhonePasswordInput!) {
+  loginByPhonePassword(input: $input) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<LoginByPhonePasswordMutation, LoginByPhonePasswordMutationVariables>;
+export const LoginBySubAccountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loginBySubAccount($account: String!, $password: String!, $captchaCode: String, $clientIp: String) {
+  loginBySubAccount(
+    account: $account
+    password: $password
+    captchaCode: $captchaCode
+    clientIp: $clientIp
+  ) {
+    ...UserFields
+    customData {
+      ...CustomDataFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}
+fragment CustomDataFields on UserCustomData {
+  key
+  value
+  dataType
+  label
+}`) as unknown as TypedDocumentString<LoginBySubAccountMutation, LoginBySubAccountMutationVariables>;
 export const RefreshTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation refreshToken($id: String) {
   refreshToken(id: $id) {
@@ -1898,6 +2582,406 @@ export const RefreshTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const BindPhoneDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation bindPhone($phone: String!, $phoneCode: String!, $phoneCountryCode: String) {
+  bindPhone(
+    phone: $phone
+    phoneCode: $phoneCode
+    phoneCountryCode: $phoneCountryCode
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<BindPhoneMutation, BindPhoneMutationVariables>;
+export const BindEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation bindEmail($email: String!, $emailCode: String!) {
+  bindEmail(email: $email, emailCode: $emailCode) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<BindEmailMutation, BindEmailMutationVariables>;
+export const UnbindPhoneDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation unbindPhone {
+  unbindPhone {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UnbindPhoneMutation, UnbindPhoneMutationVariables>;
+export const UnbindEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation unbindEmail {
+  unbindEmail {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UnbindEmailMutation, UnbindEmailMutationVariables>;
+export const UpdatePhoneDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updatePhone($phone: String!, $phoneCode: String!, $oldPhone: String, $oldPhoneCode: String, $phoneCountryCode: String, $oldPhoneCountryCode: String) {
+  updatePhone(
+    phone: $phone
+    phoneCode: $phoneCode
+    oldPhone: $oldPhone
+    oldPhoneCode: $oldPhoneCode
+    phoneCountryCode: $phoneCountryCode
+    oldPhoneCountryCode: $oldPhoneCountryCode
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UpdatePhoneMutation, UpdatePhoneMutationVariables>;
+export const UpdateEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateEmail($email: String!, $emailCode: String!, $oldEmail: String, $oldEmailCode: String) {
+  updateEmail(
+    email: $email
+    emailCode: $emailCode
+    oldEmail: $oldEmail
+    oldEmailCode: $oldEmailCode
+  ) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UpdateEmailMutation, UpdateEmailMutationVariables>;
 export const SendEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation sendEmail($email: String!, $scene: EmailScene!) {
   sendEmail(email: $email, scene: $scene) {
@@ -2951,6 +4035,112 @@ fragment RoleFields on Role {
     ...RoleBaseFields
   }
 }`) as unknown as TypedDocumentString<GetNodeRolesQuery, GetNodeRolesQueryVariables>;
+export const CheckPasswordStrengthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query checkPasswordStrength($password: String!) {
+  checkPasswordStrength(password: $password) {
+    valid
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<CheckPasswordStrengthQuery, CheckPasswordStrengthQueryVariables>;
+export const ResetPasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation resetPassword($phone: String, $phoneCountryCode: String, $email: String, $code: String!, $newPassword: String!) {
+  resetPassword(
+    phone: $phone
+    phoneCountryCode: $phoneCountryCode
+    email: $email
+    code: $code
+    newPassword: $newPassword
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ResetPasswordByFirstLoginTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation resetPasswordByFirstLoginToken($token: String!, $password: String!) {
+  resetPasswordByFirstLoginToken(token: $token, password: $password) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordByFirstLoginTokenMutation, ResetPasswordByFirstLoginTokenMutationVariables>;
+export const ResetPasswordByForceResetTokenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation resetPasswordByForceResetToken($token: String!, $oldPassword: String!, $newPassword: String!) {
+  resetPasswordByForceResetToken(
+    token: $token
+    oldPassword: $oldPassword
+    newPassword: $newPassword
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordByForceResetTokenMutation, ResetPasswordByForceResetTokenMutationVariables>;
+export const UpdatePasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updatePassword($newPassword: String!, $oldPassword: String) {
+  updatePassword(newPassword: $newPassword, oldPassword: $oldPassword) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  arn
+  status
+  userPoolId
+  username
+  email
+  emailVerified
+  phone
+  phoneVerified
+  unionid
+  openid
+  nickname
+  registerSource
+  photo
+  password
+  oauth
+  token
+  tokenExpiredAt
+  loginsCount
+  lastLogin
+  lastIP
+  signedUp
+  blocked
+  isDeleted
+  device
+  browser
+  company
+  name
+  givenName
+  familyName
+  middleName
+  profile
+  preferredUsername
+  website
+  gender
+  birthdate
+  zoneinfo
+  locale
+  address
+  formatted
+  streetAddress
+  locality
+  region
+  postalCode
+  city
+  province
+  country
+  createdAt
+  updatedAt
+  externalId
+  phoneCountryCode
+  mainDepartmentId
+  mainDepartmentCode
+  newlyCreated
+  expiredAt
+  directManagement
+}`) as unknown as TypedDocumentString<UpdatePasswordMutation, UpdatePasswordMutationVariables>;
 export const PolicyAssignmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query policyAssignments($namespace: String, $code: String, $targetType: PolicyAssignmentTargetType, $targetIdentifier: String, $page: Int, $limit: Int) {
   policyAssignments(
@@ -3419,6 +4609,120 @@ export const RemoveUdvDocument = /*#__PURE__*/ new TypedDocumentString(`
   value
   label
 }`) as unknown as TypedDocumentString<RemoveUdvMutation, RemoveUdvMutationVariables>;
+export const UpdateUserpoolDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateUserpool($input: UpdateUserpoolInput!) {
+  updateUserpool(input: $input) {
+    ...UserPoolFields
+  }
+}
+    fragment UserPoolFields on UserPool {
+  id
+  name
+  domain
+  description
+  secret
+  jwtSecret
+  ownerId
+  userpoolTypes {
+    code
+    name
+    description
+    image
+    sdks
+  }
+  logo
+  createdAt
+  updatedAt
+  emailVerifiedDefault
+  sendWelcomeEmail
+  registerDisabled
+  appSsoEnabled
+  showWxQRCodeWhenRegisterDisabled
+  allowedOrigins
+  tokenExpiresAfter
+  isDeleted
+  frequentRegisterCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  loginFailCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  passwordUpdatePolicy {
+    enabled
+    forcedCycle
+    differenceCycle
+  }
+  loginPasswordFailCheck {
+    timeInterval
+    limit
+    enabled
+  }
+  loginFailStrategy
+  changePhoneStrategy {
+    verifyOldPhone
+  }
+  changeEmailStrategy {
+    verifyOldEmail
+  }
+  qrcodeLoginStrategy {
+    qrcodeExpiresAfter
+    returnFullUserInfo
+    allowExchangeUserInfoFromBrowser
+    ticketExpiresAfter
+  }
+  app2WxappLoginStrategy {
+    ticketExpriresAfter
+    ticketExchangeUserInfoNeedSecret
+  }
+  whitelist {
+    phoneEnabled
+    emailEnabled
+    usernameEnabled
+  }
+  customSMSProvider {
+    enabled
+    provider
+    config
+  }
+  packageType
+  useCustomUserStore
+  loginRequireEmailVerified
+  verifyCodeLength
+  verifyCodeMaxAttempts
+  passwordStrength
+  hideAccountExistence
+}`) as unknown as TypedDocumentString<UpdateUserpoolMutation, UpdateUserpoolMutationVariables>;
+export const WhitelistDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query whitelist($type: WhitelistType!) {
+  whitelist(type: $type) {
+    createdAt
+    updatedAt
+    value
+  }
+}
+    `) as unknown as TypedDocumentString<WhitelistQuery, WhitelistQueryVariables>;
+export const AddWhitelistDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addWhitelist($type: WhitelistType!, $list: [String!]!) {
+  addWhitelist(type: $type, list: $list) {
+    createdAt
+    updatedAt
+    value
+  }
+}
+    `) as unknown as TypedDocumentString<AddWhitelistMutation, AddWhitelistMutationVariables>;
+export const RemoveWhitelistDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation removeWhitelist($type: WhitelistType!, $list: [String!]!) {
+  removeWhitelist(type: $type, list: $list) {
+    createdAt
+    updatedAt
+    value
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveWhitelistMutation, RemoveWhitelistMutationVariables>;
 export const CreateUserDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createUser($userInfo: CreateUserInput!, $params: String, $identity: CreateUserIdentityInput, $keepPassword: Boolean, $resetPasswordOnFirstLogin: Boolean) {
   createUser(

@@ -60,6 +60,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/login/email-code": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs in with an email address and the code mailed to it (sendEmail); the answer is the user with `token`
+         * @description The code is used once (2001 wrong, 2002 expired, used or spent); 2004 for an address no
+         *     user holds.
+         */
+        post: operations["loginByEmailCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/register/email-code": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a user with an email address and the code mailed to it; the email is marked verified
+         * @description A token comes with the user when `forceLogin` (a login, counted) or `generateToken` is set.
+         *     The official SDK sends its options object as it is, so other keys are accepted and ignored.
+         */
+        post: operations["registerByEmailCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/ldap/verify-user": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs in through the application's LDAP connection (plaintext password, as the SDKs send it)
+         * @description authing-local has no LDAP connections, so every call is refused with 3408.
+         */
+        post: operations["loginByLdap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/ad/verify-user": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs in through the pool's Windows AD connector (Authing serves it on its websocket host)
+         * @description authing-local has no AD connectors, so every call is refused with 3407.
+         */
+        post: operations["loginByAd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/signin": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs in by password or one-time code and answers tokens (v3 envelope)
+         * @description `connection` PASSWORD takes `passwordPayload` (account, username, email or phone, and the
+         *     password: plaintext unless `options.passwordEncryptType` is `rsa`), PASSCODE takes
+         *     `passCodePayload` (email or phone and the code). LDAP and AD are refused as the pool has
+         *     no such connection. `data` is `{access_token, id_token, token_type, expire_in, scope}`;
+         *     authing-local's access token is the id_token.
+         */
+        post: operations["signinByCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/users/me": {
         parameters: {
             query?: never;
@@ -80,6 +231,120 @@ export interface paths {
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/me/security-level": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The security level of the Bearer token's user, computed from what the account has bound */
+        get: operations["getSecurityLevel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/link": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merges a social account into a main account (both proven by their user tokens)
+         * @description The secondary account's identities move to the primary account and the secondary account
+         *     is deleted (it can no longer log in), as Authing documents. Both tokens must be user
+         *     tokens of the pool the request names; the Bearer header is not used.
+         */
+        post: operations["linkAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/unlink": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes the identities of one provider from a main account (proven by its user token) */
+        post: operations["unlinkAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/upload": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads one image (multipart field `file`) and answers the URL it is served from
+         * @description authing-local keeps the file (PNG, JPEG, GIF or WebP, at most 512 KiB, recognized by its
+         *     bytes) and serves it at `GET /__local/files?userPoolId=&id=`; the answer's `url` is that
+         *     address. Needs a user (or management) token: authing-local is no anonymous file host.
+         */
+        post: operations["uploadFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,6 +585,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/users/me/orgs": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For each organization node the user of the Bearer user token belongs to, the chain of nodes from the root down to it
+         * @description The same answer as `GET /api/v2/users/{userId}/orgs` gives management for that user.
+         */
+        get: operations["listMyOrgs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/me/applications/allowed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications of the pool the user of the Bearer user token may log in to, by their access policies */
+        get: operations["listMyAllowedApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/principal_authentication": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The real-name (principal) authentication of the user of the Bearer user token; `data` null when it has none */
+        get: operations["getMyPrincipalAuthentication"];
+        put?: never;
+        /**
+         * Real-name (principal) authentication of the user of the Bearer user token, once
+         * @description `type` P (a person): `name`, `idCard` = resident id number, `ext` = bank card number;
+         *     `type` E (an enterprise): `name`, `idCard` = unified social credit code (or registration
+         *     number, organization code), `ext` = legal person's name. authing-local checks formats and
+         *     check digits only (no registry); `ext` is not stored. A second authentication is 3854.
+         */
+        post: operations["authenticateMyPrincipal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/logout": {
         parameters: {
             query?: never;
@@ -336,7 +689,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ends a user's sessions in one application (`appId`), or in all of them (management) */
+        /**
+         * Ends a user's sessions in one application (`appId`), or in all of them (management); with a user token, its own session
+         * @description Management: `userId` is required. With a user token (the official SDK 4.23.55's
+         *     `logoutCurrent`: `?appId&deviceId=current`), `userId` is left out or the caller's own and
+         *     the presented token ends at once.
+         */
         get: operations["logoutUser"];
         put?: never;
         post?: never;
@@ -398,6 +756,99 @@ export interface paths {
          * @description A v3 path; the answer is v3's envelope `{statusCode, message, apiCode?, data}`.
          */
         post: operations["resignUserBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/qrcode/gene": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generates a QR code for logging in to the application (x-authing-app-id) by scanning
+         * @description `scene` is `APP_AUTH` (own app), `WXAPP_AUTH` (mini program) or `WECHATMP_AUTH` (official
+         *     account). The code can be scanned and confirmed for `expiresIn` seconds. authing-local answers
+         *     `url` as an SVG data URL of the QR code (its JSON: scene, random, userPoolId, createdAt,
+         *     expireAt, customData); its `/__local/qrcode/*` endpoints play the phone. Custom data too
+         *     large for a QR code is 400.
+         */
+        post: operations["geneQrCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/qrcode/check": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status of a QR code (0 unscanned, 1 scanned, 2 confirmed, 3 cancelled, -1 expired)
+         * @description Once scanned, `userInfo` holds the scanning user's nickname and photo; once confirmed,
+         *     `ticket` is the single-use ticket to exchange with `userinfo`. An unknown code answers 2241.
+         */
+        get: operations["checkQrCodeStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/qrcode/userinfo": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges a confirmed QR code's ticket for the user, with a token (a login)
+         * @description The ticket is single-use and short-lived; an unknown, used, expired or other application's
+         *     ticket answers 2245. The login is recorded like any other.
+         */
+        post: operations["exchangeQrCodeUserInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,6 +1282,32 @@ export interface paths {
         post: operations["updateResource"];
         /** Deletes a resource and the grants on it */
         delete: operations["deleteResource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/userpools/detail": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The user pool of the management token, with its settings (the GraphQL `UserPool`) */
+        get: operations["getUserpoolDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1282,6 +1759,309 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/mfa/authenticator": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's confirmed MFA authenticators (Bearer user token or mfaToken)
+         * @description An empty list until a TOTP authenticator is confirmed. The secret and the recovery code are
+         *     answered once, by `associate`, never here.
+         */
+        get: operations["getMfaAuthenticators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/totp/associate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts binding a TOTP authenticator (Bearer user token or mfaToken)
+         * @description A new secret, its `otpauth://` URI and QR code, and a recovery code; pending until
+         *     confirmed. 6010 when one is bound already; with an mfaToken, 6014 unless the pool's
+         *     application MFA enables OTP. The JS SDK sends `authenticator_type`, the Python SDK
+         *     `authenticatorType`; both are read.
+         */
+        post: operations["associateMfaAuthenticator"];
+        /** Removes the logged-in user's TOTP authenticator (Bearer user token; an mfaToken is refused) */
+        delete: operations["deleteMfaAuthenticator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/totp/associate/confirm": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms the pending TOTP authenticator with a code of it (Bearer user token or mfaToken)
+         * @description 6003 without a code, 6011 when none is pending, 6010 when it is confirmed already, 6001 for
+         *     a wrong code; with an mfaToken, 6014 unless the pool's application MFA enables OTP. The
+         *     code's time step is spent: the next login (or `verifyTotpMfa`) needs a later code.
+         */
+        post: operations["confirmAssociateMfaAuthenticator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/totp/verify": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a login with a TOTP code (Bearer mfaToken)
+         * @description 6003 without a code, 6011 when the user has no authenticator, 6001 for a wrong or replayed
+         *     code (five wrong codes spend the mfaToken: 2020). Answers the user with a new token.
+         */
+        post: operations["verifyTotpMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/totp/recovery": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a login with the TOTP recovery code (Bearer mfaToken)
+         * @description 6004 without a code, 6002 for a wrong one. The code is spent and replaced: the answer's
+         *     `recoveryCode` is the new one.
+         */
+        post: operations["verifyTotpRecoveryCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/mfa/sms/verify": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a login with an SMS code (Bearer mfaToken; the pool's applicationMfa enables SMS)
+         * @description The code comes from `POST /api/v2/sms/send`. A user without a phone gets this one bound
+         *     (2035 when another user holds it); a user with another phone gets 6012. 6014 when the
+         *     pool does not enable SMS MFA.
+         */
+        post: operations["verifyAppSmsMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/mfa/email/verify": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a login with an email code (Bearer mfaToken; the pool's applicationMfa enables EMAIL)
+         * @description The code comes from `sendEmail(email, MFA_VERIFY)`. A user without an email gets this one
+         *     bound (2200 when another user holds it); a user with another email gets 6013.
+         */
+        post: operations["verifyAppEmailMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/mfa/check": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a phone or email may serve the MFA step (Bearer mfaToken)
+         * @description True when no other user of the pool holds it.
+         */
+        post: operations["checkMfaPhoneOrEmailBindable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/face/associate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Binds a face (Bearer user token or mfaToken); authing-local has no face recognition
+         * @description Always refused: 1700 without `photoA`, 1701 without `photoB`, else 1707 (binding failed),
+         *     as Authing answers a pool without face MFA.
+         */
+        post: operations["associateFaceMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/face/verify": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a login with a face photo (Bearer mfaToken); authing-local has no face recognition
+         * @description Always refused, 1700 without `photo`, else 1702 (the face does not match).
+         */
+        post: operations["verifyFaceMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1304,6 +2084,46 @@ export interface components {
             message: string;
             /** @description Optional error details. */
             data?: unknown;
+        };
+        /** @description A login against a user directory (LDAP, AD); the password is sent in plaintext. */
+        DirectoryLogin: {
+            username: string;
+            password: string;
+            clientIp?: string | null;
+            withCustomData?: boolean | null;
+        };
+        /** @description What `POST /api/v3/signin` answers. */
+        SignInTokens: {
+            access_token: string;
+            id_token: string;
+            token_type: string;
+            /** @description Seconds until the tokens expire. */
+            expire_in: number;
+            scope: string;
+        };
+        /** @description A confirmed MFA authenticator of the user (its secret is never answered again). */
+        MfaAuthenticator: {
+            id: string;
+            createdAt: string;
+            updatedAt: string;
+            userId: string;
+            enable: boolean;
+            /** @description `totp`. */
+            authenticatorType: string;
+            /** @description `SELF` or `APPLICATION`. */
+            source: string;
+        };
+        /** @description A pending TOTP authenticator, as Authing answers it (snake_case keys). */
+        MfaTotpAssociation: {
+            authenticator_type: string;
+            /** @description The base32 secret, for adding it to an app by hand. */
+            secret: string;
+            /** @description The `otpauth://totp/...` URI. */
+            qrcode_uri: string;
+            /** @description The URI as a QR code image (`data:image/svg+xml;base64,...`), for an `<img src>`. */
+            qrcode_data_url: string;
+            /** @description Completes one login without the app (`/api/v2/mfa/totp/recovery`); keep it safe. */
+            recovery_code: string;
         };
         /** @description True when the write was applied. The official SDKs ignore this payload. */
         Ack: boolean;
@@ -1544,6 +2364,89 @@ export interface components {
             allowPolicyId?: string | null;
             denyPolicyId?: string | null;
         };
+        /** @description A user pool and its settings, as the GraphQL `UserPool` (see schema/graphql/userpool.graphql for what authing-local acts on). */
+        UserPool: {
+            id: string;
+            name: string;
+            domain: string;
+            description: string | null;
+            secret: string;
+            jwtSecret: string;
+            ownerId: string | null;
+            userpoolTypes: components["schemas"]["UserPoolType"][] | null;
+            logo: string;
+            createdAt: string | null;
+            updatedAt: string | null;
+            emailVerifiedDefault: boolean;
+            sendWelcomeEmail: boolean;
+            registerDisabled: boolean;
+            appSsoEnabled: boolean;
+            showWxQRCodeWhenRegisterDisabled: boolean | null;
+            allowedOrigins: string | null;
+            tokenExpiresAfter: number | null;
+            isDeleted: boolean | null;
+            frequentRegisterCheck: components["schemas"]["UserPoolFailCheck"] | null;
+            loginFailCheck: components["schemas"]["UserPoolFailCheck"] | null;
+            passwordUpdatePolicy: components["schemas"]["UserPoolPasswordUpdatePolicy"] | null;
+            loginPasswordFailCheck: components["schemas"]["UserPoolFailCheck"] | null;
+            loginFailStrategy: string | null;
+            changePhoneStrategy: components["schemas"]["UserPoolChangePhoneStrategy"] | null;
+            changeEmailStrategy: components["schemas"]["UserPoolChangeEmailStrategy"] | null;
+            qrcodeLoginStrategy: components["schemas"]["UserPoolQrcodeLoginStrategy"] | null;
+            app2WxappLoginStrategy: components["schemas"]["UserPoolApp2WxappLoginStrategy"] | null;
+            whitelist: components["schemas"]["UserPoolWhitelistConfig"] | null;
+            customSMSProvider: components["schemas"]["UserPoolCustomSmsProvider"] | null;
+            packageType: number | null;
+            useCustomUserStore: boolean | null;
+            loginRequireEmailVerified: boolean | null;
+            verifyCodeLength: number | null;
+            verifyCodeMaxAttempts: number | null;
+            passwordStrength: number | null;
+            hideAccountExistence: boolean | null;
+        };
+        UserPoolType: {
+            code: string | null;
+            name: string | null;
+            description: string | null;
+            image: string | null;
+            sdks: (string | null)[] | null;
+        };
+        UserPoolFailCheck: {
+            timeInterval: number | null;
+            limit: number | null;
+            enabled: boolean | null;
+        };
+        UserPoolPasswordUpdatePolicy: {
+            enabled: boolean | null;
+            forcedCycle: number | null;
+            differenceCycle: number | null;
+        };
+        UserPoolChangePhoneStrategy: {
+            verifyOldPhone: boolean | null;
+        };
+        UserPoolChangeEmailStrategy: {
+            verifyOldEmail: boolean | null;
+        };
+        UserPoolQrcodeLoginStrategy: {
+            qrcodeExpiresAfter: number | null;
+            returnFullUserInfo: boolean | null;
+            allowExchangeUserInfoFromBrowser: boolean | null;
+            ticketExpiresAfter: number | null;
+        };
+        UserPoolApp2WxappLoginStrategy: {
+            ticketExpriresAfter: number | null;
+            ticketExchangeUserInfoNeedSecret: boolean | null;
+        };
+        UserPoolWhitelistConfig: {
+            phoneEnabled: boolean | null;
+            emailEnabled: boolean | null;
+            usernameEnabled: boolean | null;
+        };
+        UserPoolCustomSmsProvider: {
+            enabled: boolean | null;
+            provider: string | null;
+            config: string | null;
+        };
         Application: {
             id: string;
             userPoolId: string;
@@ -1625,11 +2528,73 @@ export interface components {
             /** @description The applications the user holds a live session in. */
             application?: components["schemas"]["LoginApplication"][];
         };
+        /** @description What an end user may see of an application (no secret, no configuration). */
+        ApplicationPublicDetail: {
+            id: string;
+            name: string;
+            logo?: string | null;
+            /** @description The application's subdomain identifier. */
+            domain?: string | null;
+            description?: string | null;
+            protocol?: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PrincipalInput: {
+            /**
+             * @description P a person, E an enterprise.
+             * @enum {string}
+             */
+            type: "P" | "E";
+            /** @description The person's or the enterprise's name. */
+            name: string;
+            /** @description Resident id number (P) or unified social credit code (E). */
+            idCard: string;
+            /** @description Bank card number (P) or legal person's name (E); checked, never stored. */
+            ext: string;
+        };
+        PrincipalDetail: {
+            id: string;
+            createdAt: string;
+            updatedAt: string;
+            userPoolId: string;
+            userId: string;
+            /** @enum {string} */
+            principalType: "P" | "E";
+            principalName: string;
+            principalCode: string;
+            authenticationTime: string;
+        };
         LoginApplication: {
             id: string;
             name: string;
             identifier?: string | null;
             logo?: string | null;
+        };
+        /** @description How well an account is protected (`getSecurityLevel`). */
+        SecurityLevel: {
+            /** @description Overall score, 0 to 100. */
+            score: number;
+            /** @description An email address is bound. */
+            email: boolean;
+            /** @description A phone number is bound. */
+            phone: boolean;
+            /** @description A password is set. */
+            password: boolean;
+            /** @description A personal MFA authenticator is bound. */
+            mfa: boolean;
+            /** @description 1 low, 2 middle, 3 high; null when the password was never rated. */
+            passwordSecurityLevel: number | null;
+        };
+        UploadedFile: {
+            /** @description Where the file is served from. */
+            url: string;
+            /** @description The file's id. */
+            key: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description The content type it is served with. */
+            type: string;
         };
         IdentityLink: {
             userId: string;
@@ -1736,6 +2701,20 @@ export interface components {
         };
     };
     responses: {
+        /** @description The logged-in user with its new token (a completed MFA login) */
+        MfaUser: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["User"] & {
+                        /** @description After a recovery-code login, the user's new recovery code. */
+                        recoveryCode?: string;
+                    };
+                };
+            };
+        };
         /** @description Done */
         Ack: {
             headers: {
@@ -1785,6 +2764,17 @@ export interface components {
                     /** @description The business error code. */
                     apiCode?: number;
                     message: string;
+                };
+            };
+        };
+        /** @description The user, with `token` and `tokenExpiredAt` when the call logged it in */
+        SignedInUser: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["User"];
                 };
             };
         };
@@ -1877,6 +2867,212 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    loginByEmailCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    code: string;
+                    phoneCountryCode?: string | null;
+                    clientIp?: string | null;
+                    /** @description Custom data as a JSON string of `[{key, value}]`. */
+                    params?: string | null;
+                    /** @description Request context as a JSON string. */
+                    context?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["SignedInUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    registerByEmailCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    code: string;
+                    profile?: {
+                        [key: string]: unknown;
+                    } | null;
+                    forceLogin?: boolean | null;
+                    generateToken?: boolean | null;
+                    clientIp?: string | null;
+                    phoneToken?: string | null;
+                    /** @description Custom data, as a JSON string of `[{key, value}]` (or, from the official SDK, the list itself). */
+                    params?: unknown;
+                    /** @description Request context, as a JSON string (or, from the official SDK, the object itself). */
+                    context?: unknown;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["SignedInUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    loginByLdap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryLogin"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SignedInUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    loginByAd: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryLogin"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SignedInUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    signinByCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    connection: "PASSWORD" | "PASSCODE" | "LDAP" | "AD";
+                    passwordPayload?: {
+                        password: string;
+                        account?: string | null;
+                        email?: string | null;
+                        username?: string | null;
+                        phone?: string | null;
+                    };
+                    passCodePayload?: {
+                        passCode: string;
+                        email?: string | null;
+                        phone?: string | null;
+                        phoneCountryCode?: string | null;
+                    };
+                    adPayload?: {
+                        [key: string]: unknown;
+                    };
+                    ldapPayload?: {
+                        [key: string]: unknown;
+                    };
+                    options?: {
+                        scope?: string | null;
+                        clientIp?: string | null;
+                        autoRegister?: boolean | null;
+                        captchaCode?: string | null;
+                        /** @enum {string|null} */
+                        passwordEncryptType?: "none" | "rsa" | "sm2" | null;
+                        responseType?: string | null;
+                        redirectUri?: string | null;
+                        state?: string | null;
+                        nonce?: string | null;
+                    };
+                    client_id?: string | null;
+                    client_secret?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in (v3 envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                        data: components["schemas"]["SignInTokens"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
+        };
+    };
     getCurrentUser: {
         parameters: {
             query?: never;
@@ -1903,6 +3099,143 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
                         data: components["schemas"]["User"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getSecurityLevel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score and what it is made of */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SecurityLevel"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    linkAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    primaryUserToken: string;
+                    secondaryUserToken: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Message"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    unlinkAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    primaryUserToken: string;
+                    /** @description The identity provider, e.g. `wechat:pc` or `github`. */
+                    provider: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Message"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: {
+                /** @description What the file is for (`avatar` for user photos). */
+                folder?: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UploadedFile"];
                     };
                 };
             };
@@ -2235,11 +3568,155 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    listMyOrgs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One chain per membership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["OrgNode"][][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listMyAllowedApplications: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["ApplicationPublicDetail"][];
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getMyPrincipalAuthentication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authentication, or null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PrincipalDetail"] | null;
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    authenticateMyPrincipal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipalInput"];
+            };
+        };
+        responses: {
+            /** @description The authentication recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PrincipalDetail"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     logoutUser: {
         parameters: {
-            query: {
-                userId: string;
+            query?: {
+                userId?: string;
                 appId?: string;
+                /** @description `current`: the device (token) of the request; the only value authing-local knows. */
+                deviceId?: string;
             };
             header?: {
                 /** @description User pool id (sent by management clients). */
@@ -2317,6 +3794,144 @@ export interface operations {
             200: components["responses"]["IsSuccessV3"];
             "4XX": components["responses"]["ErrorV3"];
             "5XX": components["responses"]["ErrorV3"];
+        };
+    };
+    geneQrCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    scene: "APP_AUTH" | "WXAPP_AUTH" | "WECHATMP_AUTH";
+                    autoMergeQrCode?: boolean | null;
+                    /** @description Custom data, written into the QR code's data. */
+                    params?: unknown;
+                    /** @description Request context, passed on to pipelines. */
+                    context?: unknown;
+                    extIdpConnId?: string | null;
+                    withCustomData?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The new code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            /** @description The code's id, polled with `check`. */
+                            random: string;
+                            /** @description The QR code image (a URL, or a data URL). */
+                            url: string;
+                            /** @description Seconds the code can be scanned and confirmed. */
+                            expiresIn: number;
+                            customLogo: string | null;
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    checkQrCodeStatus: {
+        parameters: {
+            query: {
+                random: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code's status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            random: string;
+                            /** @enum {integer} */
+                            status: -1 | 0 | 1 | 2 | 3;
+                            ticket: string | null;
+                            userInfo: null | {
+                                nickname: string | null;
+                                photo: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    exchangeQrCodeUserInfo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticket: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The user, with `token` and `tokenExpiredAt` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["User"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
         };
     };
     logout: {
@@ -3181,6 +4796,39 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    getUserpoolDetail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user pool */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UserPool"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     getApplication: {
         parameters: {
             query?: never;
@@ -3868,6 +5516,358 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["Ack"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getMfaAuthenticators: {
+        parameters: {
+            query?: {
+                /** @description Authenticator type; only `totp` exists. */
+                type?: string;
+                /** @description `SELF` (personal center) or `APPLICATION` (during a login). */
+                source?: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authenticators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MfaAuthenticator"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    associateMfaAuthenticator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    authenticator_type?: string | null;
+                    authenticatorType?: string | null;
+                    source?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The pending authenticator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MfaTotpAssociation"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteMfaAuthenticator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Message"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    confirmAssociateMfaAuthenticator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    authenticator_type?: string | null;
+                    authenticatorType?: string | null;
+                    totp?: string | null;
+                    source?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Message"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    verifyTotpMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    totp?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    verifyTotpRecoveryCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    recoveryCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    verifyAppSmsMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    verifyAppEmailMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    checkMfaPhoneOrEmailBindable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    phone?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether it is free */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: boolean;
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    associateFaceMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    photoA?: string | null;
+                    photoB?: string | null;
+                    isExternal?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    verifyFaceMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    photo?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MfaUser"];
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };

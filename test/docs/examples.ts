@@ -13,12 +13,17 @@ export const PUBLIC_SOURCES = [
   'src/errors.ts',
   'src/clients/management.ts',
   'src/clients/authentication/client.ts',
+  'src/clients/authentication/qrcode.ts',
+  'src/clients/authentication/principal.ts',
+  'src/clients/authentication/mfa.ts',
   'src/clients/users/client.ts',
   'src/clients/roles/client.ts',
   'src/clients/groups.ts',
   'src/clients/org/client.ts',
   'src/clients/acl/client.ts',
   'src/clients/udf.ts',
+  'src/clients/userpool.ts',
+  'src/clients/whitelist.ts',
 ];
 
 /** One documented member and its examples. */

@@ -24,6 +24,8 @@ export interface Dummies {
   userId: string;
   userPoolId: string;
   appId: string;
+  /** Optional arguments to declare and send as well (their values come from the caller). */
+  optional?: readonly string[];
 }
 
 export type Operation =
@@ -84,7 +86,7 @@ function graphqlRequest(
   withOptionalIds: boolean,
   selectionOverride?: string,
 ): GraphQLRequest {
-  const args = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) || (withOptionalIds && ID_LIKE.test(a.name)));
+  const args = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) || (withOptionalIds && ID_LIKE.test(a.name)) || d.optional?.includes(a.name));
   const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = selectionOverride !== undefined ? ` ${selectionOverride}` : isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';

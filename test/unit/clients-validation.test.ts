@@ -240,6 +240,15 @@ const cases: Case[] = [
   ['loginByEmail password', (c) => c.auth.loginByEmail('a@b.c', ''), 'password', /non-empty/],
   ['registerByUsername password', (c) => c.auth.registerByUsername('bob', ''), 'password', /non-empty/],
   ['registerByEmail email', (c) => c.auth.registerByEmail('', 'pw'), 'email', /non-empty/],
+  ['registerByPhoneCode code', (c) => c.auth.registerByPhoneCode('13800000000', ''), 'code', /non-empty/],
+  ['registerByEmailCode email', (c) => c.auth.registerByEmailCode('', '123456'), 'email', /non-empty/],
+  ['loginByPhoneCode phone', (c) => c.auth.loginByPhoneCode('', '123456'), 'phone', /non-empty/],
+  ['loginByEmailCode code', (c) => c.auth.loginByEmailCode('a@b.c', ''), 'code', /non-empty/],
+  ['loginByPhonePassword password', (c) => c.auth.loginByPhonePassword('13800000000', ''), 'password', /non-empty/],
+  ['loginBySubAccount account', (c) => c.auth.loginBySubAccount('', 'pw'), 'account', /non-empty/],
+  ['loginByLdap password', (c) => c.auth.loginByLdap('alice', ''), 'password', /non-empty/],
+  ['loginByAd username', (c) => c.auth.loginByAd('', 'pw'), 'username', /non-empty/],
+  ['signinByCredentials password', (c) => c.auth.signinByCredentials({ connection: 'PASSWORD', passwordPayload: { account: 'a', password: '' } }), 'passwordPayload.password', /non-empty/],
   ['updateProfile without session', (c) => c.auth.updateProfile({ nickname: 'x' }), '', /Not logged in/],
 ];
 

@@ -28,6 +28,17 @@ export type AccessTokenRes = {
   iat?: Maybe<Scalars['Int']['output']>;
 };
 
+export type App2WxappLoginStrategy = {
+  __typename?: 'App2WxappLoginStrategy';
+  ticketExchangeUserInfoNeedSecret?: Maybe<Scalars['Boolean']['output']>;
+  ticketExpriresAfter?: Maybe<Scalars['Int']['output']>;
+};
+
+export type App2WxappLoginStrategyInput = {
+  ticketExchangeUserInfoNeedSecret?: InputMaybe<Scalars['Boolean']['input']>;
+  ticketExpriresAfter?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One target of authorizeResource. */
 export type AuthorizeResourceOpt = {
   /** Actions to grant. */
@@ -55,6 +66,32 @@ export type AuthorizedTargetsActionsInput = {
   list: Array<InputMaybe<Scalars['String']['input']>>;
   /** AND: the target holds every listed action; OR: any of them. */
   op: Operator;
+};
+
+export type ChangeEmailStrategy = {
+  __typename?: 'ChangeEmailStrategy';
+  verifyOldEmail?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type ChangeEmailStrategyInput = {
+  verifyOldEmail?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ChangePhoneStrategy = {
+  __typename?: 'ChangePhoneStrategy';
+  verifyOldPhone?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type ChangePhoneStrategyInput = {
+  verifyOldPhone?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Whether a password passes the user pool's strength rule. */
+export type CheckPasswordStrengthResult = {
+  __typename?: 'CheckPasswordStrengthResult';
+  /** The rule's requirement when `valid` is false; a confirmation otherwise. */
+  message?: Maybe<Scalars['String']['output']>;
+  valid: Scalars['Boolean']['output'];
 };
 
 /** The generic answer of a write that has nothing else to return. */
@@ -128,6 +165,19 @@ export type CreateUserInput = {
   zoneinfo?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CustomSmsProvider = {
+  __typename?: 'CustomSMSProvider';
+  config?: Maybe<Scalars['String']['output']>;
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  provider?: Maybe<Scalars['String']['output']>;
+};
+
+export type CustomSmsProviderInput = {
+  config?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  provider?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What an email sent by the user pool is for. */
 export type EmailScene =
   /** Change-email email carrying a verification code. */
@@ -168,6 +218,19 @@ export type FindUserByIdentityInput = {
   provider?: InputMaybe<Scalars['String']['input']>;
   /** The user's id at the identity provider. */
   userIdInIdp?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FrequentRegisterCheckConfig = {
+  __typename?: 'FrequentRegisterCheckConfig';
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  timeInterval?: Maybe<Scalars['Int']['output']>;
+};
+
+export type FrequentRegisterCheckConfigInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  timeInterval?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A user group. */
@@ -262,6 +325,38 @@ export type LoginByEmailInput = {
   password: Scalars['String']['input'];
 };
 
+/** Login with a phone number and the SMS code sent to it. */
+export type LoginByPhoneCodeInput = {
+  /** Create the user when it does not exist. */
+  autoRegister?: InputMaybe<Scalars['Boolean']['input']>;
+  clientIp?: InputMaybe<Scalars['String']['input']>;
+  /** The SMS verification code. */
+  code: Scalars['String']['input'];
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: InputMaybe<Scalars['String']['input']>;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: InputMaybe<Scalars['String']['input']>;
+  phone: Scalars['String']['input'];
+  /** Country calling code, e.g. `+86`. */
+  phoneCountryCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Login with a phone number and password. */
+export type LoginByPhonePasswordInput = {
+  /** Create the user when it does not exist. */
+  autoRegister?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Captcha answer, required after repeated failures (error 2000). */
+  captchaCode?: InputMaybe<Scalars['String']['input']>;
+  clientIp?: InputMaybe<Scalars['String']['input']>;
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: InputMaybe<Scalars['String']['input']>;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: InputMaybe<Scalars['String']['input']>;
+  /** RSA-encrypted password. */
+  password: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
 /** Login with username and password. */
 export type LoginByUsernameInput = {
   /** Create the user when it does not exist. */
@@ -278,6 +373,32 @@ export type LoginByUsernameInput = {
   username: Scalars['String']['input'];
 };
 
+export type LoginFailCheckConfig = {
+  __typename?: 'LoginFailCheckConfig';
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  timeInterval?: Maybe<Scalars['Int']['output']>;
+};
+
+export type LoginFailCheckConfigInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  timeInterval?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LoginPasswordFailCheckConfig = {
+  __typename?: 'LoginPasswordFailCheckConfig';
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  timeInterval?: Maybe<Scalars['Int']['output']>;
+};
+
+export type LoginPasswordFailCheckConfigInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  timeInterval?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds users to a node, given by `nodeId` or by `orgId` + `nodeCode`. */
@@ -290,6 +411,8 @@ export type Mutation = {
   addPolicyAssignments: CommonMessage;
   /** Adds users to the group `code`. */
   addUserToGroup: CommonMessage;
+  /** Adds values to a whitelist (values already on it stay as they are); answers their entries. */
+  addWhitelist: Array<Maybe<WhiteList>>;
   /**
    * Grants one action on one resource (`kind:id`, `kind:*` or `*`) to users and/or roles
    * (`roleCode`/`roleCodes` within `namespace`).
@@ -299,6 +422,16 @@ export type Mutation = {
   assignRole?: Maybe<CommonMessage>;
   /** Grants a resource to several targets, each with its own actions. */
   authorizeResource: CommonMessage;
+  /**
+   * Binds an email address to the user, who has none yet (else use updateEmail). `emailCode` is a
+   * code sent by sendEmail (scene VERIFY_EMAIL or CHANGE_EMAIL); the email is then verified.
+   */
+  bindEmail: User;
+  /**
+   * Binds a phone number to the user, who has none yet (else use updatePhone). `phoneCode` is a
+   * code sent by sendSmsCode to `phone`; the phone is then verified.
+   */
+  bindPhone: User;
   /** Creates a group. */
   createGroup: Group;
   /** Creates an organization together with its root node (named `name`). */
@@ -323,6 +456,15 @@ export type Mutation = {
   deleteUsers?: Maybe<CommonMessage>;
   /** Logs in with email and RSA-encrypted password; the returned user carries `token`. */
   loginByEmail?: Maybe<User>;
+  /** Logs in with a phone number and the SMS code sent to it; the code is used once. */
+  loginByPhoneCode?: Maybe<User>;
+  /** Logs in with a phone number and RSA-encrypted password. */
+  loginByPhonePassword?: Maybe<User>;
+  /**
+   * Logs in with a sub-account (an account an application derives from a main account) and its
+   * RSA-encrypted password.
+   */
+  loginBySubAccount: User;
   /** Logs in with username and RSA-encrypted password; the returned user carries `token`. */
   loginByUsername?: Maybe<User>;
   /** Moves users from one node to another (a user's main department moves with it). */
@@ -338,6 +480,11 @@ export type Mutation = {
   refreshToken?: Maybe<RefreshToken>;
   /** Registers a user with an email and an RSA-encrypted password. */
   registerByEmail?: Maybe<User>;
+  /**
+   * Registers a user with a phone number and the SMS code sent to it (`POST /api/v2/sms/send`);
+   * the password is optional and RSA-encrypted when given. The phone is marked verified.
+   */
+  registerByPhoneCode?: Maybe<User>;
   /** Registers a user with a username and an RSA-encrypted password. */
   registerByUsername?: Maybe<User>;
   /** Removes users from a node, given by `nodeId` or by `orgId` + `nodeCode`. */
@@ -350,6 +497,20 @@ export type Mutation = {
   removeUdv?: Maybe<Array<UserDefinedData>>;
   /** Removes users from the group `code`. */
   removeUserFromGroup: CommonMessage;
+  /** Removes values from a whitelist; answers the entries removed. */
+  removeWhitelist: Array<Maybe<WhiteList>>;
+  /**
+   * Sets a new password with a code sent to `phone` (`POST /api/v2/sms/send`) or to `email`
+   * (`sendEmail(email, RESET_PASSWORD)`); give exactly one of them. Ends every session of the user.
+   */
+  resetPassword?: Maybe<CommonMessage>;
+  /** Sets the password with the token of a first login refused with 1639. Ends every session of the user. */
+  resetPasswordByFirstLoginToken?: Maybe<CommonMessage>;
+  /**
+   * Changes the password with the token of a login refused with 2058, the current password and a new one.
+   * Ends every session of the user.
+   */
+  resetPasswordByForceResetToken?: Maybe<CommonMessage>;
   /** Revokes roles from users, groups and organization nodes (same arguments as assignRole). */
   revokeRole?: Maybe<CommonMessage>;
   /**
@@ -372,10 +533,29 @@ export type Mutation = {
   setUdv?: Maybe<Array<UserDefinedData>>;
   /** Sets several values of one entity; answers the entity's custom data. */
   setUdvBatch?: Maybe<Array<UserDefinedData>>;
+  /** Removes the user's email; refused when it is the account's only identifier. */
+  unbindEmail: User;
+  /** Removes the user's phone; refused when it is the account's only identifier. */
+  unbindPhone: User;
+  /**
+   * Changes the user's email. With the pool's `changeEmailStrategy.verifyOldEmail` on (updateUserpool)
+   * the current email must be proven too (`oldEmail`, `oldEmailCode`).
+   */
+  updateEmail: User;
   /** Updates a group; `newCode` renames it. */
   updateGroup: Group;
   /** Updates a node. */
   updateNode: Node;
+  /**
+   * Changes the logged-in user's password; `oldPassword` is required when the user has a password.
+   * The user's sessions stay open.
+   */
+  updatePassword: User;
+  /**
+   * Changes the user's phone. With the pool's `changePhoneStrategy.verifyOldPhone` on (updateUserpool)
+   * the current phone must be proven too (`oldPhone`, `oldPhoneCode`).
+   */
+  updatePhone: User;
   /** Updates a role; `newCode` renames it. */
   updateRole: Role;
   /**
@@ -383,6 +563,8 @@ export type Mutation = {
    * (the authentication SDK's `updateProfile`).
    */
   updateUser: User;
+  /** Updates the user pool's settings; nested settings are merged key by key. */
+  updateUserpool: UserPool;
 };
 
 
@@ -434,6 +616,12 @@ export type MutationAddUserToGroupArgs = {
 };
 
 
+export type MutationAddWhitelistArgs = {
+  list: Array<Scalars['String']['input']>;
+  type: WhitelistType;
+};
+
+
 export type MutationAllowArgs = {
   action: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -460,6 +648,19 @@ export type MutationAuthorizeResourceArgs = {
   opts?: InputMaybe<Array<InputMaybe<AuthorizeResourceOpt>>>;
   resource?: InputMaybe<Scalars['String']['input']>;
   resourceType?: InputMaybe<ResourceType>;
+};
+
+
+export type MutationBindEmailArgs = {
+  email: Scalars['String']['input'];
+  emailCode: Scalars['String']['input'];
+};
+
+
+export type MutationBindPhoneArgs = {
+  phone: Scalars['String']['input'];
+  phoneCode: Scalars['String']['input'];
+  phoneCountryCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -538,6 +739,24 @@ export type MutationLoginByEmailArgs = {
 };
 
 
+export type MutationLoginByPhoneCodeArgs = {
+  input: LoginByPhoneCodeInput;
+};
+
+
+export type MutationLoginByPhonePasswordArgs = {
+  input: LoginByPhonePasswordInput;
+};
+
+
+export type MutationLoginBySubAccountArgs = {
+  account: Scalars['String']['input'];
+  captchaCode?: InputMaybe<Scalars['String']['input']>;
+  clientIp?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationLoginByUsernameArgs = {
   input: LoginByUsernameInput;
 };
@@ -569,6 +788,11 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationRegisterByEmailArgs = {
   input: RegisterByEmailInput;
+};
+
+
+export type MutationRegisterByPhoneCodeArgs = {
+  input: RegisterByPhoneCodeInput;
 };
 
 
@@ -609,6 +833,34 @@ export type MutationRemoveUdvArgs = {
 export type MutationRemoveUserFromGroupArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   userIds: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationRemoveWhitelistArgs = {
+  list: Array<Scalars['String']['input']>;
+  type: WhitelistType;
+};
+
+
+export type MutationResetPasswordArgs = {
+  code: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  newPassword: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  phoneCountryCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResetPasswordByFirstLoginTokenArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordByForceResetTokenArgs = {
+  newPassword: Scalars['String']['input'];
+  oldPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -670,6 +922,14 @@ export type MutationSetUdvBatchArgs = {
 };
 
 
+export type MutationUpdateEmailArgs = {
+  email: Scalars['String']['input'];
+  emailCode: Scalars['String']['input'];
+  oldEmail?: InputMaybe<Scalars['String']['input']>;
+  oldEmailCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationUpdateGroupArgs = {
   code: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -686,6 +946,22 @@ export type MutationUpdateNodeArgs = {
 };
 
 
+export type MutationUpdatePasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  oldPassword?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdatePhoneArgs = {
+  oldPhone?: InputMaybe<Scalars['String']['input']>;
+  oldPhoneCode?: InputMaybe<Scalars['String']['input']>;
+  oldPhoneCountryCode?: InputMaybe<Scalars['String']['input']>;
+  phone: Scalars['String']['input'];
+  phoneCode: Scalars['String']['input'];
+  phoneCountryCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationUpdateRoleArgs = {
   code: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -699,6 +975,11 @@ export type MutationUpdateUserArgs = {
   id?: InputMaybe<Scalars['String']['input']>;
   input: UpdateUserInput;
   phoneToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateUserpoolArgs = {
+  input: UpdateUserpoolInput;
 };
 
 /** A node (department) of an organization. */
@@ -846,6 +1127,19 @@ export type PaginatedUsers = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type PasswordUpdatePolicyConfig = {
+  __typename?: 'PasswordUpdatePolicyConfig';
+  differenceCycle?: Maybe<Scalars['Int']['output']>;
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  forcedCycle?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PasswordUpdatePolicyInput = {
+  differenceCycle?: InputMaybe<Scalars['Int']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  forcedCycle?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A policy assigned to a target. */
 export type PolicyAssignment = {
   __typename?: 'PolicyAssignment';
@@ -868,6 +1162,21 @@ export type PolicyAssignmentTargetType =
   | 'ROLE'
   /** A user, identified by user id. */
   | 'USER';
+
+export type QrcodeLoginStrategy = {
+  __typename?: 'QrcodeLoginStrategy';
+  allowExchangeUserInfoFromBrowser?: Maybe<Scalars['Boolean']['output']>;
+  qrcodeExpiresAfter?: Maybe<Scalars['Int']['output']>;
+  returnFullUserInfo?: Maybe<Scalars['Boolean']['output']>;
+  ticketExpiresAfter?: Maybe<Scalars['Int']['output']>;
+};
+
+export type QrcodeLoginStrategyInput = {
+  allowExchangeUserInfoFromBrowser?: InputMaybe<Scalars['Boolean']['input']>;
+  qrcodeExpiresAfter?: InputMaybe<Scalars['Int']['input']>;
+  returnFullUserInfo?: InputMaybe<Scalars['Boolean']['input']>;
+  ticketExpiresAfter?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -892,6 +1201,8 @@ export type Query = {
    * and claims. Never fails for an invalid token: `status` is false and `code` says why.
    */
   checkLoginStatus?: Maybe<JwtTokenStatus>;
+  /** Checks `password` against the user pool's password strength (levels 0 to 3). */
+  checkPasswordStrength: CheckPasswordStrengthResult;
   /** The direct children of a node, in sibling order (`orgId`, when given, must be the node's organization). */
   childrenNodes: Array<Node>;
   /**
@@ -951,8 +1262,12 @@ export type Query = {
   user?: Maybe<User>;
   /** Users by id, username, email, phone or externalId (`type`, default `id`), in request order; unknown ones are left out. */
   userBatch: Array<User>;
+  /** The user pool of the management token. */
+  userpool: UserPool;
   /** Lists the users of the pool. */
   users: PaginatedUsers;
+  /** The registration whitelist of one type; emails are kept in lower case. */
+  whitelist: Array<WhiteList>;
 };
 
 
@@ -987,6 +1302,11 @@ export type QueryAuthorizedTargetsArgs = {
 
 export type QueryCheckLoginStatusArgs = {
   token?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCheckPasswordStrengthArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -1151,6 +1471,11 @@ export type QueryUsersArgs = {
   sortBy?: InputMaybe<SortByEnum>;
 };
 
+
+export type QueryWhitelistArgs = {
+  type: WhitelistType;
+};
+
 /** A refreshed management access token. */
 export type RefreshAccessTokenRes = {
   __typename?: 'RefreshAccessTokenRes';
@@ -1188,6 +1513,28 @@ export type RegisterByEmailInput = {
   /** RSA-encrypted password. */
   password: Scalars['String']['input'];
   phoneToken?: InputMaybe<Scalars['String']['input']>;
+  profile?: InputMaybe<RegisterProfile>;
+};
+
+/** Registration with a phone number and the SMS code sent to it. */
+export type RegisterByPhoneCodeInput = {
+  clientIp?: InputMaybe<Scalars['String']['input']>;
+  /** The SMS verification code. */
+  code: Scalars['String']['input'];
+  /** Request context as a JSON string, passed on to pipelines. */
+  context?: InputMaybe<Scalars['String']['input']>;
+  emailToken?: InputMaybe<Scalars['String']['input']>;
+  /** Log the user in right away (the returned user carries `token`). */
+  forceLogin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Issue a token without recording a login. */
+  generateToken?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Custom data as a JSON string of `[{key, value}]`. */
+  params?: InputMaybe<Scalars['String']['input']>;
+  /** RSA-encrypted password (optional). */
+  password?: InputMaybe<Scalars['String']['input']>;
+  phone: Scalars['String']['input'];
+  /** Country calling code, e.g. `+86`. */
+  phoneCountryCode?: InputMaybe<Scalars['String']['input']>;
   profile?: InputMaybe<RegisterProfile>;
 };
 
@@ -1244,6 +1591,19 @@ export type RegisterProfile = {
   username?: InputMaybe<Scalars['String']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
   zoneinfo?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegisterWhiteListConfig = {
+  __typename?: 'RegisterWhiteListConfig';
+  emailEnabled?: Maybe<Scalars['Boolean']['output']>;
+  phoneEnabled?: Maybe<Scalars['Boolean']['output']>;
+  usernameEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type RegisterWhiteListConfigInput = {
+  emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  phoneEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  usernameEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A target holding a grant on a resource. */
@@ -1409,6 +1769,39 @@ export type UpdateUserInput = {
   username?: InputMaybe<Scalars['String']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
   zoneinfo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a user pool; an absent field keeps its value, nested objects merge key by key. */
+export type UpdateUserpoolInput = {
+  allowedOrigins?: InputMaybe<Scalars['String']['input']>;
+  app2WxappLoginStrategy?: InputMaybe<App2WxappLoginStrategyInput>;
+  appSsoEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  changeEmailStrategy?: InputMaybe<ChangeEmailStrategyInput>;
+  changePhoneStrategy?: InputMaybe<ChangePhoneStrategyInput>;
+  customSMSProvider?: InputMaybe<CustomSmsProviderInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  emailVerifiedDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  frequentRegisterCheck?: InputMaybe<FrequentRegisterCheckConfigInput>;
+  /** authing-local: see `UserPool.hideAccountExistence`. */
+  hideAccountExistence?: InputMaybe<Scalars['Boolean']['input']>;
+  loginFailCheck?: InputMaybe<LoginFailCheckConfigInput>;
+  loginFailStrategy?: InputMaybe<Scalars['String']['input']>;
+  loginPasswordFailCheck?: InputMaybe<LoginPasswordFailCheckConfigInput>;
+  loginRequireEmailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  logo?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** authing-local: 0 to 4, see `UserPool.passwordStrength`. */
+  passwordStrength?: InputMaybe<Scalars['Int']['input']>;
+  passwordUpdatePolicy?: InputMaybe<PasswordUpdatePolicyInput>;
+  qrcodeLoginStrategy?: InputMaybe<QrcodeLoginStrategyInput>;
+  registerDisabled?: InputMaybe<Scalars['Boolean']['input']>;
+  sendWelcomeEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  tokenExpiresAfter?: InputMaybe<Scalars['Int']['input']>;
+  userpoolTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  verifyCodeLength?: InputMaybe<Scalars['Int']['input']>;
+  verifyCodeMaxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  whitelist?: InputMaybe<RegisterWhiteListConfigInput>;
 };
 
 /** A user of a user pool. */
@@ -1599,6 +1992,74 @@ export type UserDepartment = {
   joinedAt?: Maybe<Scalars['String']['output']>;
 };
 
+/** A user pool and its settings. */
+export type UserPool = {
+  __typename?: 'UserPool';
+  allowedOrigins?: Maybe<Scalars['String']['output']>;
+  app2WxappLoginStrategy?: Maybe<App2WxappLoginStrategy>;
+  appSsoEnabled: Scalars['Boolean']['output'];
+  changeEmailStrategy?: Maybe<ChangeEmailStrategy>;
+  changePhoneStrategy?: Maybe<ChangePhoneStrategy>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  customSMSProvider?: Maybe<CustomSmsProvider>;
+  description?: Maybe<Scalars['String']['output']>;
+  domain: Scalars['String']['output'];
+  emailVerifiedDefault: Scalars['Boolean']['output'];
+  frequentRegisterCheck?: Maybe<FrequentRegisterCheckConfig>;
+  /**
+   * authing-local: a login naming an unknown account answers 2333 (as a wrong password does)
+   * instead of 2004, at the same cost.
+   */
+  hideAccountExistence?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['String']['output'];
+  isDeleted?: Maybe<Scalars['Boolean']['output']>;
+  /** authing-local never answers its token signing key: this is always `******`. */
+  jwtSecret: Scalars['String']['output'];
+  /**
+   * Failed logins per client IP: after `limit` failures within `timeInterval` seconds, logins
+   * from that IP are refused (2000) until the oldest failure leaves the window.
+   */
+  loginFailCheck?: Maybe<LoginFailCheckConfig>;
+  loginFailStrategy?: Maybe<Scalars['String']['output']>;
+  /**
+   * Failed logins per account: after `limit` wrong passwords within `timeInterval` seconds, the
+   * account is refused (2000) for `timeInterval` seconds, the right password included.
+   */
+  loginPasswordFailCheck?: Maybe<LoginPasswordFailCheckConfig>;
+  loginRequireEmailVerified?: Maybe<Scalars['Boolean']['output']>;
+  logo: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  ownerId?: Maybe<Scalars['String']['output']>;
+  packageType?: Maybe<Scalars['Int']['output']>;
+  /** authing-local: the password strength required at registration, password reset and change (0 any, 1 ≥ 6 characters, 2 ≥ 6 with two of letters / digits / symbols, 3 all three; 4 reads as 3). */
+  passwordStrength?: Maybe<Scalars['Int']['output']>;
+  passwordUpdatePolicy?: Maybe<PasswordUpdatePolicyConfig>;
+  qrcodeLoginStrategy?: Maybe<QrcodeLoginStrategy>;
+  /** Self-registration is closed: every register* call is refused. */
+  registerDisabled: Scalars['Boolean']['output'];
+  /** The pool secret (what management SDKs authenticate with). */
+  secret: Scalars['String']['output'];
+  sendWelcomeEmail: Scalars['Boolean']['output'];
+  showWxQRCodeWhenRegisterDisabled?: Maybe<Scalars['Boolean']['output']>;
+  tokenExpiresAfter?: Maybe<Scalars['Int']['output']>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
+  useCustomUserStore?: Maybe<Scalars['Boolean']['output']>;
+  userpoolTypes?: Maybe<Array<UserPoolType>>;
+  verifyCodeLength?: Maybe<Scalars['Int']['output']>;
+  verifyCodeMaxAttempts?: Maybe<Scalars['Int']['output']>;
+  /** Which registration whitelists are enforced. */
+  whitelist?: Maybe<RegisterWhiteListConfig>;
+};
+
+export type UserPoolType = {
+  __typename?: 'UserPoolType';
+  code?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  image?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  sdks?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
 /** Account status of a user (the values are PascalCase in the real schema). */
 export type UserStatus =
   /** Active, the normal state. */
@@ -1609,6 +2070,20 @@ export type UserStatus =
   | 'Resigned'
   /** Suspended (disabled). */
   | 'Suspended';
+
+/** One value of a registration whitelist. */
+export type WhiteList = {
+  __typename?: 'WhiteList';
+  createdAt?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
+};
+
+/** What a registration whitelist holds. */
+export type WhitelistType =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'USERNAME';
 
 
 
@@ -1684,22 +2159,39 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessTokenRes: ResolverTypeWrapper<AccessTokenRes>;
+  App2WxappLoginStrategy: ResolverTypeWrapper<App2WxappLoginStrategy>;
+  App2WxappLoginStrategyInput: App2WxappLoginStrategyInput;
   AuthorizeResourceOpt: AuthorizeResourceOpt;
   AuthorizedResource: ResolverTypeWrapper<AuthorizedResource>;
   AuthorizedTargetsActionsInput: AuthorizedTargetsActionsInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeEmailStrategy: ResolverTypeWrapper<ChangeEmailStrategy>;
+  ChangeEmailStrategyInput: ChangeEmailStrategyInput;
+  ChangePhoneStrategy: ResolverTypeWrapper<ChangePhoneStrategy>;
+  ChangePhoneStrategyInput: ChangePhoneStrategyInput;
+  CheckPasswordStrengthResult: ResolverTypeWrapper<CheckPasswordStrengthResult>;
   CommonMessage: ResolverTypeWrapper<CommonMessage>;
   CreateUserIdentityInput: CreateUserIdentityInput;
   CreateUserInput: CreateUserInput;
+  CustomSMSProvider: ResolverTypeWrapper<CustomSmsProvider>;
+  CustomSMSProviderInput: CustomSmsProviderInput;
   EmailScene: EmailScene;
   FindUserByIdentityInput: FindUserByIdentityInput;
+  FrequentRegisterCheckConfig: ResolverTypeWrapper<FrequentRegisterCheckConfig>;
+  FrequentRegisterCheckConfigInput: FrequentRegisterCheckConfigInput;
   Group: ResolverTypeWrapper<GroupModel>;
   Identity: ResolverTypeWrapper<Identity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JWTTokenStatus: ResolverTypeWrapper<JwtTokenStatus>;
   JWTTokenStatusDetail: ResolverTypeWrapper<JwtTokenStatusDetail>;
   LoginByEmailInput: LoginByEmailInput;
+  LoginByPhoneCodeInput: LoginByPhoneCodeInput;
+  LoginByPhonePasswordInput: LoginByPhonePasswordInput;
   LoginByUsernameInput: LoginByUsernameInput;
+  LoginFailCheckConfig: ResolverTypeWrapper<LoginFailCheckConfig>;
+  LoginFailCheckConfigInput: LoginFailCheckConfigInput;
+  LoginPasswordFailCheckConfig: ResolverTypeWrapper<LoginPasswordFailCheckConfig>;
+  LoginPasswordFailCheckConfigInput: LoginPasswordFailCheckConfigInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeModel>;
   Object: ResolverTypeWrapper<Scalars['Object']['output']>;
@@ -1713,14 +2205,21 @@ export type ResolversTypes = {
   PaginatedPolicyAssignments: ResolverTypeWrapper<PaginatedPolicyAssignments>;
   PaginatedRoles: ResolverTypeWrapper<Omit<PaginatedRoles, 'list'> & { list: Array<ResolversTypes['Role']> }>;
   PaginatedUsers: ResolverTypeWrapper<Omit<PaginatedUsers, 'list'> & { list: Array<ResolversTypes['User']> }>;
+  PasswordUpdatePolicyConfig: ResolverTypeWrapper<PasswordUpdatePolicyConfig>;
+  PasswordUpdatePolicyInput: PasswordUpdatePolicyInput;
   PolicyAssignment: ResolverTypeWrapper<PolicyAssignment>;
   PolicyAssignmentTargetType: PolicyAssignmentTargetType;
+  QrcodeLoginStrategy: ResolverTypeWrapper<QrcodeLoginStrategy>;
+  QrcodeLoginStrategyInput: QrcodeLoginStrategyInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefreshAccessTokenRes: ResolverTypeWrapper<RefreshAccessTokenRes>;
   RefreshToken: ResolverTypeWrapper<RefreshToken>;
   RegisterByEmailInput: RegisterByEmailInput;
+  RegisterByPhoneCodeInput: RegisterByPhoneCodeInput;
   RegisterByUsernameInput: RegisterByUsernameInput;
   RegisterProfile: RegisterProfile;
+  RegisterWhiteListConfig: ResolverTypeWrapper<RegisterWhiteListConfig>;
+  RegisterWhiteListConfigInput: RegisterWhiteListConfigInput;
   ResourcePermissionAssignment: ResolverTypeWrapper<ResourcePermissionAssignment>;
   ResourceType: ResourceType;
   Role: ResolverTypeWrapper<RoleModel>;
@@ -1733,6 +2232,7 @@ export type ResolversTypes = {
   UDFDataType: UdfDataType;
   UDFTargetType: UdfTargetType;
   UpdateUserInput: UpdateUserInput;
+  UpdateUserpoolInput: UpdateUserpoolInput;
   User: ResolverTypeWrapper<UserModel>;
   UserCustomData: ResolverTypeWrapper<UserCustomData>;
   UserDdfInput: UserDdfInput;
@@ -1741,27 +2241,48 @@ export type ResolversTypes = {
   UserDefinedDataMap: ResolverTypeWrapper<UserDefinedDataMap>;
   UserDefinedField: ResolverTypeWrapper<UserDefinedField>;
   UserDepartment: ResolverTypeWrapper<Omit<UserDepartment, 'department'> & { department: ResolversTypes['Node'] }>;
+  UserPool: ResolverTypeWrapper<UserPool>;
+  UserPoolType: ResolverTypeWrapper<UserPoolType>;
   UserStatus: UserStatus;
+  WhiteList: ResolverTypeWrapper<WhiteList>;
+  WhitelistType: WhitelistType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessTokenRes: AccessTokenRes;
+  App2WxappLoginStrategy: App2WxappLoginStrategy;
+  App2WxappLoginStrategyInput: App2WxappLoginStrategyInput;
   AuthorizeResourceOpt: AuthorizeResourceOpt;
   AuthorizedResource: AuthorizedResource;
   AuthorizedTargetsActionsInput: AuthorizedTargetsActionsInput;
   Boolean: Scalars['Boolean']['output'];
+  ChangeEmailStrategy: ChangeEmailStrategy;
+  ChangeEmailStrategyInput: ChangeEmailStrategyInput;
+  ChangePhoneStrategy: ChangePhoneStrategy;
+  ChangePhoneStrategyInput: ChangePhoneStrategyInput;
+  CheckPasswordStrengthResult: CheckPasswordStrengthResult;
   CommonMessage: CommonMessage;
   CreateUserIdentityInput: CreateUserIdentityInput;
   CreateUserInput: CreateUserInput;
+  CustomSMSProvider: CustomSmsProvider;
+  CustomSMSProviderInput: CustomSmsProviderInput;
   FindUserByIdentityInput: FindUserByIdentityInput;
+  FrequentRegisterCheckConfig: FrequentRegisterCheckConfig;
+  FrequentRegisterCheckConfigInput: FrequentRegisterCheckConfigInput;
   Group: GroupModel;
   Identity: Identity;
   Int: Scalars['Int']['output'];
   JWTTokenStatus: JwtTokenStatus;
   JWTTokenStatusDetail: JwtTokenStatusDetail;
   LoginByEmailInput: LoginByEmailInput;
+  LoginByPhoneCodeInput: LoginByPhoneCodeInput;
+  LoginByPhonePasswordInput: LoginByPhonePasswordInput;
   LoginByUsernameInput: LoginByUsernameInput;
+  LoginFailCheckConfig: LoginFailCheckConfig;
+  LoginFailCheckConfigInput: LoginFailCheckConfigInput;
+  LoginPasswordFailCheckConfig: LoginPasswordFailCheckConfig;
+  LoginPasswordFailCheckConfigInput: LoginPasswordFailCheckConfigInput;
   Mutation: Record<PropertyKey, never>;
   Node: NodeModel;
   Object: Scalars['Object']['output'];
@@ -1774,13 +2295,20 @@ export type ResolversParentTypes = {
   PaginatedPolicyAssignments: PaginatedPolicyAssignments;
   PaginatedRoles: Omit<PaginatedRoles, 'list'> & { list: Array<ResolversParentTypes['Role']> };
   PaginatedUsers: Omit<PaginatedUsers, 'list'> & { list: Array<ResolversParentTypes['User']> };
+  PasswordUpdatePolicyConfig: PasswordUpdatePolicyConfig;
+  PasswordUpdatePolicyInput: PasswordUpdatePolicyInput;
   PolicyAssignment: PolicyAssignment;
+  QrcodeLoginStrategy: QrcodeLoginStrategy;
+  QrcodeLoginStrategyInput: QrcodeLoginStrategyInput;
   Query: Record<PropertyKey, never>;
   RefreshAccessTokenRes: RefreshAccessTokenRes;
   RefreshToken: RefreshToken;
   RegisterByEmailInput: RegisterByEmailInput;
+  RegisterByPhoneCodeInput: RegisterByPhoneCodeInput;
   RegisterByUsernameInput: RegisterByUsernameInput;
   RegisterProfile: RegisterProfile;
+  RegisterWhiteListConfig: RegisterWhiteListConfig;
+  RegisterWhiteListConfigInput: RegisterWhiteListConfigInput;
   ResourcePermissionAssignment: ResourcePermissionAssignment;
   Role: RoleModel;
   SearchUserDepartmentOpt: SearchUserDepartmentOpt;
@@ -1789,6 +2317,7 @@ export type ResolversParentTypes = {
   SetUdfValueBatchInput: SetUdfValueBatchInput;
   String: Scalars['String']['output'];
   UpdateUserInput: UpdateUserInput;
+  UpdateUserpoolInput: UpdateUserpoolInput;
   User: UserModel;
   UserCustomData: UserCustomData;
   UserDdfInput: UserDdfInput;
@@ -1797,12 +2326,20 @@ export type ResolversParentTypes = {
   UserDefinedDataMap: UserDefinedDataMap;
   UserDefinedField: UserDefinedField;
   UserDepartment: Omit<UserDepartment, 'department'> & { department: ResolversParentTypes['Node'] };
+  UserPool: UserPool;
+  UserPoolType: UserPoolType;
+  WhiteList: WhiteList;
 };
 
 export type AccessTokenResResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessTokenRes'] = ResolversParentTypes['AccessTokenRes']> = {
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   iat?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type App2WxappLoginStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['App2WxappLoginStrategy'] = ResolversParentTypes['App2WxappLoginStrategy']> = {
+  ticketExchangeUserInfoNeedSecret?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ticketExpriresAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AuthorizedResourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthorizedResource'] = ResolversParentTypes['AuthorizedResource']> = {
@@ -1812,9 +2349,34 @@ export type AuthorizedResourceResolvers<ContextType = GraphQLContext, ParentType
   type?: Resolver<Maybe<ResolversTypes['ResourceType']>, ParentType, ContextType>;
 };
 
+export type ChangeEmailStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEmailStrategy'] = ResolversParentTypes['ChangeEmailStrategy']> = {
+  verifyOldEmail?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ChangePhoneStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangePhoneStrategy'] = ResolversParentTypes['ChangePhoneStrategy']> = {
+  verifyOldPhone?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type CheckPasswordStrengthResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckPasswordStrengthResult'] = ResolversParentTypes['CheckPasswordStrengthResult']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type CommonMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommonMessage'] = ResolversParentTypes['CommonMessage']> = {
   code?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CustomSmsProviderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomSMSProvider'] = ResolversParentTypes['CustomSMSProvider']> = {
+  config?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FrequentRegisterCheckConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrequentRegisterCheckConfig'] = ResolversParentTypes['FrequentRegisterCheckConfig']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timeInterval?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
@@ -1857,15 +2419,30 @@ export type JwtTokenStatusDetailResolvers<ContextType = GraphQLContext, ParentTy
   userPoolId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LoginFailCheckConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoginFailCheckConfig'] = ResolversParentTypes['LoginFailCheckConfig']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timeInterval?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LoginPasswordFailCheckConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoginPasswordFailCheckConfig'] = ResolversParentTypes['LoginPasswordFailCheckConfig']> = {
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timeInterval?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'userIds'>>;
   addNode?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationAddNodeArgs, 'name' | 'orgId'>>;
   addNodeV2?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationAddNodeV2Args, 'name' | 'orgId'>>;
   addPolicyAssignments?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAddPolicyAssignmentsArgs, 'policies' | 'targetType'>>;
   addUserToGroup?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAddUserToGroupArgs, 'userIds'>>;
+  addWhitelist?: Resolver<Array<Maybe<ResolversTypes['WhiteList']>>, ParentType, ContextType, RequireFields<MutationAddWhitelistArgs, 'list' | 'type'>>;
   allow?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationAllowArgs, 'action' | 'resource'>>;
   assignRole?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, Partial<MutationAssignRoleArgs>>;
   authorizeResource?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, Partial<MutationAuthorizeResourceArgs>>;
+  bindEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBindEmailArgs, 'email' | 'emailCode'>>;
+  bindPhone?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBindPhoneArgs, 'phone' | 'phoneCode'>>;
   createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'code' | 'name'>>;
   createOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationCreateOrgArgs, 'name'>>;
   createRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationCreateRoleArgs, 'code'>>;
@@ -1878,18 +2455,26 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteUser?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   deleteUsers?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationDeleteUsersArgs, 'ids'>>;
   loginByEmail?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByEmailArgs, 'input'>>;
+  loginByPhoneCode?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByPhoneCodeArgs, 'input'>>;
+  loginByPhonePassword?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByPhonePasswordArgs, 'input'>>;
+  loginBySubAccount?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginBySubAccountArgs, 'account' | 'password'>>;
   loginByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByUsernameArgs, 'input'>>;
   moveMembers?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationMoveMembersArgs, 'sourceNodeId' | 'targetNodeId' | 'userIds'>>;
   moveNode?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationMoveNodeArgs, 'nodeId' | 'orgId' | 'targetParentId'>>;
   refreshAccessToken?: Resolver<ResolversTypes['RefreshAccessTokenRes'], ParentType, ContextType, Partial<MutationRefreshAccessTokenArgs>>;
   refreshToken?: Resolver<Maybe<ResolversTypes['RefreshToken']>, ParentType, ContextType, Partial<MutationRefreshTokenArgs>>;
   registerByEmail?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRegisterByEmailArgs, 'input'>>;
+  registerByPhoneCode?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRegisterByPhoneCodeArgs, 'input'>>;
   registerByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRegisterByUsernameArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'userIds'>>;
   removePolicyAssignments?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationRemovePolicyAssignmentsArgs, 'policies' | 'targetType'>>;
   removeUdf?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationRemoveUdfArgs, 'key' | 'targetType'>>;
   removeUdv?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationRemoveUdvArgs, 'key' | 'targetId' | 'targetType'>>;
   removeUserFromGroup?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationRemoveUserFromGroupArgs, 'userIds'>>;
+  removeWhitelist?: Resolver<Array<Maybe<ResolversTypes['WhiteList']>>, ParentType, ContextType, RequireFields<MutationRemoveWhitelistArgs, 'list' | 'type'>>;
+  resetPassword?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'code' | 'newPassword'>>;
+  resetPasswordByFirstLoginToken?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationResetPasswordByFirstLoginTokenArgs, 'password' | 'token'>>;
+  resetPasswordByForceResetToken?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationResetPasswordByForceResetTokenArgs, 'newPassword' | 'oldPassword' | 'token'>>;
   revokeRole?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, Partial<MutationRevokeRoleArgs>>;
   sendEmail?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSendEmailArgs, 'email' | 'scene'>>;
   sendFirstLoginVerifyEmail?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationSendFirstLoginVerifyEmailArgs, 'appId' | 'userId'>>;
@@ -1898,10 +2483,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setUdfValueBatch?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationSetUdfValueBatchArgs, 'input' | 'targetType'>>;
   setUdv?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationSetUdvArgs, 'key' | 'targetId' | 'targetType' | 'value'>>;
   setUdvBatch?: Resolver<Maybe<Array<ResolversTypes['UserDefinedData']>>, ParentType, ContextType, RequireFields<MutationSetUdvBatchArgs, 'targetId' | 'targetType'>>;
+  unbindEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  unbindPhone?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  updateEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateEmailArgs, 'email' | 'emailCode'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'code'>>;
   updateNode?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'id'>>;
+  updatePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdatePasswordArgs, 'newPassword'>>;
+  updatePhone?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdatePhoneArgs, 'phone' | 'phoneCode'>>;
   updateRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationUpdateRoleArgs, 'code'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
+  updateUserpool?: Resolver<ResolversTypes['UserPool'], ParentType, ContextType, RequireFields<MutationUpdateUserpoolArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1978,10 +2569,23 @@ export type PaginatedUsersResolvers<ContextType = GraphQLContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PasswordUpdatePolicyConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PasswordUpdatePolicyConfig'] = ResolversParentTypes['PasswordUpdatePolicyConfig']> = {
+  differenceCycle?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  forcedCycle?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type PolicyAssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyAssignment'] = ResolversParentTypes['PolicyAssignment']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetType?: Resolver<ResolversTypes['PolicyAssignmentTargetType'], ParentType, ContextType>;
+};
+
+export type QrcodeLoginStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QrcodeLoginStrategy'] = ResolversParentTypes['QrcodeLoginStrategy']> = {
+  allowExchangeUserInfoFromBrowser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  qrcodeExpiresAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  returnFullUserInfo?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ticketExpiresAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1990,6 +2594,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   authorizedResources?: Resolver<Maybe<ResolversTypes['PaginatedAuthorizedResources']>, ParentType, ContextType, Partial<QueryAuthorizedResourcesArgs>>;
   authorizedTargets?: Resolver<Maybe<ResolversTypes['PaginatedAuthorizedTargets']>, ParentType, ContextType, RequireFields<QueryAuthorizedTargetsArgs, 'namespace' | 'resource' | 'resourceType'>>;
   checkLoginStatus?: Resolver<Maybe<ResolversTypes['JWTTokenStatus']>, ParentType, ContextType, Partial<QueryCheckLoginStatusArgs>>;
+  checkPasswordStrength?: Resolver<ResolversTypes['CheckPasswordStrengthResult'], ParentType, ContextType, RequireFields<QueryCheckPasswordStrengthArgs, 'password'>>;
   childrenNodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryChildrenNodesArgs, 'nodeId'>>;
   findUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryFindUserArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'code'>>;
@@ -2013,7 +2618,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   udv?: Resolver<Array<ResolversTypes['UserDefinedData']>, ParentType, ContextType, RequireFields<QueryUdvArgs, 'targetId' | 'targetType'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
   userBatch?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserBatchArgs, 'ids'>>;
+  userpool?: Resolver<ResolversTypes['UserPool'], ParentType, ContextType>;
   users?: Resolver<ResolversTypes['PaginatedUsers'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+  whitelist?: Resolver<Array<ResolversTypes['WhiteList']>, ParentType, ContextType, RequireFields<QueryWhitelistArgs, 'type'>>;
 };
 
 export type RefreshAccessTokenResResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefreshAccessTokenRes'] = ResolversParentTypes['RefreshAccessTokenRes']> = {
@@ -2026,6 +2633,12 @@ export type RefreshTokenResolvers<ContextType = GraphQLContext, ParentType exten
   exp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   iat?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegisterWhiteListConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterWhiteListConfig'] = ResolversParentTypes['RegisterWhiteListConfig']> = {
+  emailEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  phoneEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  usernameEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ResourcePermissionAssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResourcePermissionAssignment'] = ResolversParentTypes['ResourcePermissionAssignment']> = {
@@ -2146,14 +2759,76 @@ export type UserDepartmentResolvers<ContextType = GraphQLContext, ParentType ext
   joinedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UserPoolResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserPool'] = ResolversParentTypes['UserPool']> = {
+  allowedOrigins?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  app2WxappLoginStrategy?: Resolver<Maybe<ResolversTypes['App2WxappLoginStrategy']>, ParentType, ContextType>;
+  appSsoEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changeEmailStrategy?: Resolver<Maybe<ResolversTypes['ChangeEmailStrategy']>, ParentType, ContextType>;
+  changePhoneStrategy?: Resolver<Maybe<ResolversTypes['ChangePhoneStrategy']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customSMSProvider?: Resolver<Maybe<ResolversTypes['CustomSMSProvider']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerifiedDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  frequentRegisterCheck?: Resolver<Maybe<ResolversTypes['FrequentRegisterCheckConfig']>, ParentType, ContextType>;
+  hideAccountExistence?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isDeleted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  jwtSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loginFailCheck?: Resolver<Maybe<ResolversTypes['LoginFailCheckConfig']>, ParentType, ContextType>;
+  loginFailStrategy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loginPasswordFailCheck?: Resolver<Maybe<ResolversTypes['LoginPasswordFailCheckConfig']>, ParentType, ContextType>;
+  loginRequireEmailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  logo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  packageType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  passwordStrength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  passwordUpdatePolicy?: Resolver<Maybe<ResolversTypes['PasswordUpdatePolicyConfig']>, ParentType, ContextType>;
+  qrcodeLoginStrategy?: Resolver<Maybe<ResolversTypes['QrcodeLoginStrategy']>, ParentType, ContextType>;
+  registerDisabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sendWelcomeEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  showWxQRCodeWhenRegisterDisabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  tokenExpiresAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  useCustomUserStore?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  userpoolTypes?: Resolver<Maybe<Array<ResolversTypes['UserPoolType']>>, ParentType, ContextType>;
+  verifyCodeLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  verifyCodeMaxAttempts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  whitelist?: Resolver<Maybe<ResolversTypes['RegisterWhiteListConfig']>, ParentType, ContextType>;
+};
+
+export type UserPoolTypeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserPoolType'] = ResolversParentTypes['UserPoolType']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sdks?: Resolver<Maybe<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+};
+
+export type WhiteListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WhiteList'] = ResolversParentTypes['WhiteList']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessTokenRes?: AccessTokenResResolvers<ContextType>;
+  App2WxappLoginStrategy?: App2WxappLoginStrategyResolvers<ContextType>;
   AuthorizedResource?: AuthorizedResourceResolvers<ContextType>;
+  ChangeEmailStrategy?: ChangeEmailStrategyResolvers<ContextType>;
+  ChangePhoneStrategy?: ChangePhoneStrategyResolvers<ContextType>;
+  CheckPasswordStrengthResult?: CheckPasswordStrengthResultResolvers<ContextType>;
   CommonMessage?: CommonMessageResolvers<ContextType>;
+  CustomSMSProvider?: CustomSmsProviderResolvers<ContextType>;
+  FrequentRegisterCheckConfig?: FrequentRegisterCheckConfigResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   Identity?: IdentityResolvers<ContextType>;
   JWTTokenStatus?: JwtTokenStatusResolvers<ContextType>;
   JWTTokenStatusDetail?: JwtTokenStatusDetailResolvers<ContextType>;
+  LoginFailCheckConfig?: LoginFailCheckConfigResolvers<ContextType>;
+  LoginPasswordFailCheckConfig?: LoginPasswordFailCheckConfigResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Object?: GraphQLScalarType;
@@ -2166,10 +2841,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PaginatedPolicyAssignments?: PaginatedPolicyAssignmentsResolvers<ContextType>;
   PaginatedRoles?: PaginatedRolesResolvers<ContextType>;
   PaginatedUsers?: PaginatedUsersResolvers<ContextType>;
+  PasswordUpdatePolicyConfig?: PasswordUpdatePolicyConfigResolvers<ContextType>;
   PolicyAssignment?: PolicyAssignmentResolvers<ContextType>;
+  QrcodeLoginStrategy?: QrcodeLoginStrategyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RefreshAccessTokenRes?: RefreshAccessTokenResResolvers<ContextType>;
   RefreshToken?: RefreshTokenResolvers<ContextType>;
+  RegisterWhiteListConfig?: RegisterWhiteListConfigResolvers<ContextType>;
   ResourcePermissionAssignment?: ResourcePermissionAssignmentResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
@@ -2178,5 +2856,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UserDefinedDataMap?: UserDefinedDataMapResolvers<ContextType>;
   UserDefinedField?: UserDefinedFieldResolvers<ContextType>;
   UserDepartment?: UserDepartmentResolvers<ContextType>;
+  UserPool?: UserPoolResolvers<ContextType>;
+  UserPoolType?: UserPoolTypeResolvers<ContextType>;
+  WhiteList?: WhiteListResolvers<ContextType>;
 };
 

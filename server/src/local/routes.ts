@@ -55,6 +55,8 @@ export async function handleLocal(request: Request, url: URL, state: ServerState
     const pool = await poolOf(request, url, state);
     if (!pool) throw ServiceErrors.poolNotFound();
     const data = await handler(request, url, pool, state);
+    // A handler that answers something other than JSON (a stored file) builds its own Response.
+    if (data instanceof Response) return data;
     return json({ code: 200, message: lang === 'en-US' ? 'Success' : '成功', data: data ?? null });
   } catch (error) {
     if (error instanceof AuthingServerError) return refusal(error, url.pathname, lang);

@@ -3,6 +3,7 @@ import { appAccessFactOf } from '../storage/fact-rows.js';
 import type { Tx } from '../storage/store.js';
 import type { Db } from './context.js';
 import { deleteValuesOfTarget } from './custom-data.js';
+import { deletePasswordState } from './password-state.js';
 import { syncMainDepartment } from './main-department.js';
 
 /**
@@ -90,12 +91,14 @@ export async function detachUser(tx: Tx, changes: FactChange[], userId: string):
   await deletePolicyAssignmentsOfTarget(tx, 'USER', userId);
 }
 
-/** Deletes a user with memberships, role assignments, grants, app access records, custom data, identities and sessions. */
+/** Deletes a user with memberships, role assignments, grants, app access records, custom data, identities, sessions and principal authentication. */
 export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
   await detachUser(tx, changes, userId);
   await deleteValuesOfTarget(tx, 'USER', userId);
   await tx.deleteFrom('user_identities').where('user_id', '=', userId).execute();
   await tx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
+  await deletePasswordState(tx, userId);
+  await tx.deleteFrom('principal_authentications').where('user_id', '=', userId).execute();
   await tx.updateTable('programmatic_access_accounts').set({ user_id: null }).where('user_id', '=', userId).execute();
   await tx.deleteFrom('users').where('id', '=', userId).execute();
 }

@@ -18,6 +18,11 @@ export const ServiceErrors = {
   userLocked: () => e(2005, '用户已被锁定', 'User has been locked'),
   tooManyLoginFailures: (retryAfterSeconds: number) =>
     e(2000, '登录失败次数过多，请稍后再试', 'Too many failed login attempts; try again later', { retryAfter: retryAfterSeconds }),
+  // Brute-force protection per client IP (2000: Authing's "captcha required").
+  tooManyIpLoginFailures: (retryAfterSeconds: number) =>
+    e(2000, '该 IP 登录失败次数过多，需要输入图形验证码，请稍后再试', 'Too many failed logins from this IP: a captcha is required; try again later', { retryAfter: retryAfterSeconds }),
+  // The registration whitelist (2040 chosen, ERRORS.md): services/whitelist.ts.
+  notWhitelisted: () => e(2040, '该账号不在注册白名单中，无法注册', 'This account is not on the registration whitelist'),
   notSelfService: (fields: readonly string[]) =>
     e(2018, `用户无权修改此项：${fields.join('、')}`, `The user does not have permission to modify: ${fields.join(', ')}`, { fields }),
   /** A malformed request (400, as `Errors.invalidInput`): logins and registrations are one per request. */
@@ -39,12 +44,75 @@ export const ServiceErrors = {
   identityTaken: () => e(3901, '该身份已绑定其他用户', 'This identity is already linked to another user'),
   identityNotLinked: () => e(3902, '用户未绑定该身份', 'The user has no such linked identity'),
 
+  // Account links, phone / email bindings, uploads (chosen: ERRORS.md).
+  nothingToLink: () => e(3903, '副账号没有可关联的身份', 'The secondary account has no identity to link'),
+  linkSameAccount: () => e(3904, '主账号和副账号不能是同一个账号', 'The primary and secondary accounts are the same account'),
+  phoneAlreadyBound: () => e(3911, '用户已绑定手机号，请使用修改手机号接口', 'The user already has a phone number; use updatePhone'),
+  emailAlreadyBound: () => e(3912, '用户已绑定邮箱，请使用修改邮箱接口', 'The user already has an email address; use updateEmail'),
+  noPhoneBound: () => e(3913, '用户未绑定手机号', 'The user has no phone number bound'),
+  noEmailBound: () => e(3914, '用户未绑定邮箱', 'The user has no email address bound'),
+  lastIdentifier: () =>
+    e(3915, '这是账号唯一的登录方式，请先绑定其他登录方式', 'This is the only way to log in to the account; bind another one first'),
+  oldIdentifierMismatch: (what: 'phone' | 'email') =>
+    what === 'phone'
+      ? e(3916, '原手机号与当前绑定的手机号不一致', 'The old phone number is not the one bound to the user')
+      : e(3916, '原邮箱与当前绑定的邮箱不一致', 'The old email address is not the one bound to the user'),
+  oldIdentifierProofRequired: (what: 'phone' | 'email') =>
+    what === 'phone'
+      ? e(3917, '修改手机号需要验证原手机号', 'Changing the phone number needs the old phone number and its code')
+      : e(3917, '修改邮箱需要验证原邮箱', 'Changing the email address needs the old email address and its code'),
+  fileTooLarge: (maxBytes: number) => e(3921, `文件过大，最大 ${maxBytes} 字节`, `The file is larger than ${maxBytes} bytes`, { maxBytes }),
+  notAnImage: () => e(3922, '只能上传 PNG、JPEG、GIF 或 WebP 图片', 'Only PNG, JPEG, GIF or WebP images can be uploaded'),
+  noFile: () => e(3923, '请以 multipart/form-data 上传一个 file 字段', 'Send one file in the multipart/form-data field "file"'),
+  fileNotFound: () => e(3924, '文件不存在', 'File does not exist'),
+
+  // Principal (real-name) authentication (codes chosen: ERRORS.md).
+  invalidIdCard: () => e(3851, '身份证号码格式不正确', 'The resident id number is not valid'),
+  invalidBankCard: () => e(3852, '银行卡号格式不正确', 'The bank card number is not valid'),
+  invalidEnterpriseCode: () => e(3853, '统一社会信用代码格式不正确', 'The unified social credit code (or registration number, organization code) is not valid'),
+  principalAlreadyAuthenticated: () => e(3854, '该用户已完成主体认证', 'The user has already completed principal authentication'),
+
+  // Sign-in: registration refusals and user directories (codes chosen: ERRORS.md).
+  registerDisabled: () => e(2037, '用户池已禁止注册', 'Self-registration is disabled for this user pool'),
+  ldapNotConfigured: () => e(3408, '该应用未配置 LDAP 身份源', 'No LDAP connection is configured for this application'),
+  unsupportedSignIn: (what: string) => new AuthingServerError(400, `不支持的登录参数：${what}`, `Unsupported sign-in parameter: ${what}`, undefined, 400),
+
   // Verification codes (codes chosen: ERRORS.md).
   wrongVerifyCode: () => e(2001, '验证码不正确', 'The verification code is incorrect'),
   verifyCodeExpired: () => e(2002, '验证码已失效，请重新获取', 'The verification code has expired or was used; request a new one'),
   verifyCodeTooFrequent: (retryAfterSeconds: number) =>
     e(2021, '发送验证码过于频繁，请稍后再试', 'Verification codes are sent too often; try again later', { retryAfter: retryAfterSeconds }),
   invalidPhone: () => e(2022, '手机号格式不正确', 'Incorrect phone number format'),
+
+  // MFA: 1635 / 1636 / 1700-1707 / 6001-6004 are Authing's (error-code list); 6010-6014 chosen (ERRORS.md).
+  personalMfaRequired: (data: unknown) => e(1635, '请完成多因素认证', 'Multi-factor authentication is required', data),
+  applicationMfaRequired: (data: unknown) => e(1636, '应用要求完成多因素认证', 'The application requires multi-factor authentication', data),
+  wrongTotp: () => e(6001, 'TOTP 码错误', 'The TOTP code is incorrect'),
+  wrongRecoveryCode: () => e(6002, 'TOTP 恢复码错误', 'The TOTP recovery code is incorrect'),
+  totpRequired: () => e(6003, '未输入 TOTP 安全码', 'The TOTP code is missing'),
+  recoveryCodeRequired: () => e(6004, '未输入 TOTP 恢复码', 'The TOTP recovery code is missing'),
+  totpAlreadyBound: () => e(6010, '已绑定 TOTP MFA，请先解绑', 'A TOTP authenticator is already bound; unbind it first'),
+  totpNotBound: () => e(6011, '尚未绑定 TOTP MFA', 'No TOTP authenticator is bound'),
+  mfaPhoneMismatch: () => e(6012, '手机号与该账号绑定的手机号不一致', 'The phone number is not the one of this account'),
+  mfaEmailMismatch: () => e(6013, '邮箱与该账号绑定的邮箱不一致', 'The email address is not the one of this account'),
+  mfaMethodDisabled: (method: string) => e(6014, `应用未开启 ${method} 多因素认证`, `${method} multi-factor authentication is not enabled for the application`),
+  facePhotoMissing: () => e(1700, '未上传人脸识别的照片', 'No face photo was uploaded'),
+  compareFacePhotoMissing: () => e(1701, '未上传需要对比的人脸照片', 'No face photo to compare with was uploaded'),
+  faceVerifyFailed: () => e(1702, '人脸校验错误', 'The face does not match'),
+  faceBindFailed: () => e(1707, '绑定人脸失败', 'Binding the face failed'),
+
+  // Passwords: 2029, 2201, 2203 from Authing's code list; 1639 / 2058 the login answers Authing's Guard handles; 2059 chosen (ERRORS.md).
+  weakPassword: (zh: string, en: string) => e(2029, zh, en),
+  oldPasswordRequired: () => e(2201, '请输入原始密码', 'The old password is required'),
+  wrongOldPassword: () => e(2203, '原始密码错误', 'The old password is incorrect'),
+  firstLoginReset: (token: string) =>
+    e(1639, '首次登录，请先重置密码', 'First login: set a new password first', { token }),
+  forcedPasswordReset: (token: string) =>
+    e(2058, '密码已过期，请修改密码', 'The password has expired; change it first', { token }),
+  invalidPasswordTicket: () =>
+    e(2059, '重置密码的凭证无效、已过期或已使用，请重新登录', 'The password reset token is invalid, expired or used; log in again'),
+  resetTargetRequired: () =>
+    new AuthingServerError(400, '请提供手机号或邮箱（二者之一）', 'Give either a phone number or an email address', undefined, 400),
 
   // Namespaces: 3003 / 3005 are Authing's (asserted by the Python SDK tests); the rest chosen.
   namespaceNotFound: () => e(3003, '权限分组不存在', 'Namespace does not exist'),

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../errors.js';
+import type { TokenClaims } from '../auth/jwt.js';
+import { nowIso } from '../storage/ids.js';
 import type { QrcodesTable } from '../storage/tables.js';
 import type { Tx } from '../storage/store.js';
 import type { Db, ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
-import { findUser } from './lookup.js';
 import { qrCodeImage } from './qrcode-image.js';
 import { isLocked, type Session } from './sessions.js';
 import { toWireUser } from './user-wire.js';
@@ -85,9 +86,11 @@ export async function geneCode(ctx: ServiceContext, input: GeneInput, now = Date
     expires_at: now + ctx.store.qrcode.ttlSeconds * 1000,
     created_at: now,
   };
-  await ctx.store.write((tx) => tx.insertInto('qrcodes').values(row).execute());
   const payload = payloadOf(row);
-  return { random: row.random, url: qrCodeImage(payload), expiresIn: ctx.store.qrcode.ttlSeconds, customLogo: null, payload };
+  // Drawn before the write: custom data too large for a QR code stores nothing.
+  const url = qrCodeImage(payload);
+  await ctx.store.write((tx) => tx.insertInto('qrcodes').values(row).execute());
+  return { random: row.random, url, expiresIn: ctx.store.qrcode.ttlSeconds, customLogo: null, payload };
 }
 
 async function findCode(db: Db, poolId: string, random: string): Promise<QrcodesTable> {
@@ -103,11 +106,15 @@ function statusAt(row: QrcodesTable, now: number): QrStatusValue {
   return row.status as QrStatusValue;
 }
 
+async function userOf(db: Db, poolId: string, userId: string | null) {
+  if (!userId) return undefined;
+  return db.selectFrom('users').selectAll().where('userpool_id', '=', poolId).where('id', '=', userId).executeTakeFirst();
+}
+
 async function userInfoOf(db: Db, row: QrcodesTable): Promise<QrUserInfo | null> {
-  if (!row.user_id) return null;
-  const user = await db.selectFrom('users').select(['id']).where('userpool_id', '=', row.userpool_id).where('id', '=', row.user_id).executeTakeFirst();
+  const user = await userOf(db, row.userpool_id, row.user_id);
   if (!user) return null;
-  const { nickname, photo } = toWireUser(await findUser(db, row.userpool_id, user.id));
+  const { nickname, photo } = toWireUser(user);
   return { nickname, photo };
 }
 
@@ -189,20 +196,20 @@ export async function exchangeTicket(ctx: ServiceContext, ticket: string, opts: 
   return ctx.store.write(async (tx) => {
     const row = await tx.selectFrom('qrcodes').selectAll().where('userpool_id', '=', ctx.poolId).where('ticket', '=', ticket).executeTakeFirst();
     if (!row || row.app_id !== opts.appId || row.user_id === null || statusAt(row, now) !== QrStatus.confirmed) throw ServiceErrors.qrCodeTicketInvalid();
-    const current = await findUser(tx, ctx.poolId, row.user_id).catch(() => {
-      throw ServiceErrors.qrCodeTicketInvalid();
-    });
+    // A user deleted since the confirmation has no login to open.
+    const current = await userOf(tx, ctx.poolId, row.user_id);
+    if (!current) throw ServiceErrors.qrCodeTicketInvalid();
     if (isLocked(current)) throw ServiceErrors.userLocked();
     if (!ctx.store.index.canAccessApp(opts.appId, current.id).allowed) throw ServiceErrors.noAppAccess();
-    const next = { ...current, logins_count: current.logins_count + 1, last_login: new Date(now).toISOString(), last_ip: opts.clientIp ?? current.last_ip };
+    const next = { ...current, logins_count: current.logins_count + 1, last_login: nowIso(), last_ip: opts.clientIp ?? current.last_ip };
     await tx.updateTable('users').set({ logins_count: next.logins_count, last_login: next.last_login, last_ip: next.last_ip }).where('id', '=', current.id).execute();
     await tx.updateTable('qrcodes').set({ ticket: null, exchanged_at: now }).where('random', '=', row.random).execute();
     return { user: toWireUser(next), sessionVersion: current.session_version };
   });
 }
 
-/** A user token must be a user's, of this pool (2020 otherwise: the phone is not logged in here). */
-export function requireUserOfPool(claims: { kind: string; userPoolId: string; userId?: string }, poolId: string): string {
-  if (claims.kind !== 'user' || claims.userPoolId !== poolId || !claims.userId) throw Errors.notLoggedIn();
+/** The user a token names, when it is a user token of this pool (2020 otherwise: the phone is not logged in here). */
+export function requireUserOfPool(claims: TokenClaims, poolId: string): string {
+  if (claims.kind !== 'user' || claims.userPoolId !== poolId) throw Errors.notLoggedIn();
   return claims.userId;
 }

@@ -1,4 +1,5 @@
 import type { UpdateUserInput } from '../generated/graphql.js';
+import { requireResetOnFirstLogin } from './password-state.js';
 import { newId, nowIso } from '../storage/ids.js';
 import type { Tx } from '../storage/store.js';
 import type { UsersTable } from '../storage/tables.js';
@@ -101,7 +102,12 @@ function checkDate(field: string, value: string | null | undefined): void {
  * `createUser`: a user made by an administrator (registerSource `import:manual`). It needs at
  * least one identifier (username, email, phone or externalId) and a readable `lastLogin`.
  */
-export async function createUser(ctx: ServiceContext, input: UserInput, params?: string | null): Promise<WireUser> {
+export async function createUser(
+  ctx: ServiceContext,
+  input: UserInput,
+  params?: string | null,
+  options: { resetPasswordOnFirstLogin?: boolean | null } = {},
+): Promise<WireUser> {
   if ([input.username, input.email, input.phone, input.externalId].every((v) => given(v) === null)) throw ServiceErrors.userIdentifierRequired();
   checkDate('lastLogin', input.lastLogin);
   const hashed = await hashInput(ctx, input);
@@ -110,6 +116,8 @@ export async function createUser(ctx: ServiceContext, input: UserInput, params?:
   const row = await ctx.store.write(async (tx) => {
     const row = await insertUser(tx, ctx.poolId, hashed, 'import:manual');
     await writeValues(tx, ctx.poolId, 'USER', customData.map((item) => ({ ...item, targetId: row.id })));
+    // The first password login then answers 1639 with a token to set a new password (services/passwords.ts).
+    if (options.resetPasswordOnFirstLogin) await requireResetOnFirstLogin(tx, ctx.poolId, row.id);
     return row;
   });
   return toWireUser(row);

@@ -7,7 +7,11 @@ import * as customData from './migrations/0005_custom_data.js';
 import * as orgTenant from './migrations/0006_org_tenant.js';
 import * as policies from './migrations/0007_policies.js';
 import * as authFlows from './migrations/0008_auth_flows.js';
+import * as passwordFlows from './migrations/0009_password_flows.js';
+import * as uploads from './migrations/0010_uploads.js';
+import * as mfa from './migrations/0011_mfa.js';
 import * as qrcodes from './migrations/0012_qrcodes.js';
+import * as whitelist from './migrations/0013_whitelist.js';
 import * as principalAuthentications from './migrations/0014_principal_authentications.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
@@ -20,7 +24,11 @@ const migrations: Record<string, Migration> = {
   '0006_org_tenant': orgTenant,
   '0007_policies': policies,
   '0008_auth_flows': authFlows,
+  '0009_password_flows': passwordFlows,
+  '0010_uploads': uploads,
+  '0011_mfa': mfa,
   '0012_qrcodes': qrcodes,
+  '0013_whitelist': whitelist,
   '0014_principal_authentications': principalAuthentications,
 };
 

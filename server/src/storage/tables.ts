@@ -327,11 +327,49 @@ export interface VerificationCodesTable {
   consumed_at: number | null;
 }
 
+/** A user's password state (services/passwords.ts, migration 0009); times in milliseconds since the epoch. */
+export interface UserPasswordsTable {
+  user_id: string;
+  userpool_id: string;
+  /** 1: the next password login answers 1639 with a token to set a new password first. */
+  reset_on_first_login: number;
+  /** When the password last changed; null counts from the user's creation. */
+  changed_at: number | null;
+}
+
+/** A single-use first-login / forced-change token, stored hashed (services/passwords.ts, migration 0009). */
+export interface PasswordTicketsTable {
+  token_hash: string;
+  userpool_id: string;
+  user_id: string;
+  /** `FIRST_LOGIN` or `FORCE_RESET`. */
+  kind: string;
+  expires_at: number;
+  created_at: number;
+  consumed_at: number | null;
+}
+
 /** A user pool's settings as one JSON document (services/pool-settings.ts). */
 export interface UserpoolSettingsTable {
   userpool_id: string;
   settings: string;
   updated_at: string;
+}
+
+/** A file sent to `POST /api/v2/upload` (services/uploads.ts, migration 0010). */
+export interface UploadsTable {
+  id: string;
+  userpool_id: string;
+  /** Who uploaded it (null for a management token). */
+  user_id: string | null;
+  /** `folder` of the upload, e.g. `avatar`. */
+  folder: string;
+  filename: string;
+  /** The type its bytes were recognized as (image/png, image/jpeg, image/gif, image/webp). */
+  content_type: string;
+  size: number;
+  bytes: Uint8Array;
+  created_at: string;
 }
 
 /** A QR-code login (services/qrcode.ts); times in milliseconds since the epoch. */
@@ -364,6 +402,49 @@ export interface PrincipalAuthenticationsTable {
   /** The resident id number (P) or the unified social credit code (E). */
   principal_code: string;
   authentication_time: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A user's TOTP authenticator (services/mfa.ts); the secret is encrypted with a key of the pool. */
+export interface MfaAuthenticatorsTable {
+  id: string;
+  userpool_id: string;
+  user_id: string;
+  /** `totp`. */
+  type: string;
+  secret_enc: string;
+  /** 0 until confirmed with a code. */
+  enabled: number;
+  recovery_code_hash: string;
+  /** The last TOTP time step a code was accepted for; older and equal steps are refused. */
+  last_step: number | null;
+  /** `SELF` or `APPLICATION`, as the SDK sent it. */
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An mfaToken issued by a login that needs a second factor (by `jti`). */
+export interface MfaChallengesTable {
+  jti: string;
+  userpool_id: string;
+  user_id: string;
+  app_id: string | null;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+  /** Wrong codes tried with it; at MFA_MAX_ATTEMPTS the token is spent. */
+  attempts: number;
+  /** When a step completed the login (milliseconds); the token then completes nothing more. */
+  used_at: number | null;
+}
+
+/** One value of a pool's registration whitelist (migration 0013); emails in lower case. */
+export interface WhitelistsTable {
+  userpool_id: string;
+  /** USERNAME, EMAIL or PHONE. */
+  type: string;
+  value: string;
   created_at: string;
   updated_at: string;
 }
@@ -404,6 +485,12 @@ export interface Database {
   udf_values: UdfValuesTable;
   verification_codes: VerificationCodesTable;
   userpool_settings: UserpoolSettingsTable;
+  whitelists: WhitelistsTable;
+  user_passwords: UserPasswordsTable;
+  password_tickets: PasswordTicketsTable;
+  uploads: UploadsTable;
   qrcodes: QrcodesTable;
   principal_authentications: PrincipalAuthenticationsTable;
+  mfa_authenticators: MfaAuthenticatorsTable;
+  mfa_challenges: MfaChallengesTable;
 }

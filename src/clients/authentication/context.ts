@@ -81,4 +81,6 @@ export interface AuthContext {
   readonly transport: Transport<paths>;
   readonly passwords: PasswordEncryptor;
   readonly session: Session;
+  /** The transport to the websocket host (AD logins), made on first use. */
+  readonly websocket: () => Transport<paths>;
 }

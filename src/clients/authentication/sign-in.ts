@@ -2,6 +2,7 @@
 import type { RequestOptions } from '../../core/options.js';
 import {
   LoginByEmailDocument,
+  LoginByPhonePasswordDocument,
   LoginByUsernameDocument,
   RegisterByEmailDocument,
   RegisterByUsernameDocument,
@@ -42,6 +43,14 @@ export async function loginByEmail(ctx: AuthContext, email: string, password: st
   requireId('password', password);
   const input = { email, ...(await loginInput(ctx, password, options, requestOptions)) };
   const { loginByEmail: user } = await ctx.transport.graphql(LoginByEmailDocument, { input }, requestOptions);
+  return ctx.session.remember(answered(user, 'user'));
+}
+
+export async function loginByPhonePassword(ctx: AuthContext, phone: string, password: string, options: LoginOptions, requestOptions?: RequestOptions): Promise<LoggedInUser> {
+  requireId('phone', phone);
+  requireId('password', password);
+  const input = { phone, ...(await loginInput(ctx, password, options, requestOptions)) };
+  const { loginByPhonePassword: user } = await ctx.transport.graphql(LoginByPhonePasswordDocument, { input }, requestOptions);
   return ctx.session.remember(answered(user, 'user'));
 }
 

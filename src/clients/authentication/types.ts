@@ -9,6 +9,12 @@ export interface AuthenticationClientOptions {
   appId: string;
   /** The application's host, e.g. `https://my-app.authing.cn`. */
   appHost: string;
+  /**
+   * Host of Authing's websocket service, where AD logins go. Default: `https://ws.<appHost's
+   * domain without its first label>`, as the official SDK derives it; `appHost` itself when it has
+   * fewer than three labels or is an IP address.
+   */
+  websocketHost?: string;
   /** A user token to start with (e.g. restored from your own storage). */
   token?: string;
   /** The user pool's RSA public key (PEM); fetched from `/api/v2/.well-known` when absent. */

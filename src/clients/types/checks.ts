@@ -136,6 +136,15 @@ export type CustomDataChecks = [
   Expect<Mutual<T.CustomDataItem['dataType'], Gql.UdfDataType>>,
 ];
 
+export type UserpoolChecks = [
+  Expect<Same<T.UserPool, Gql.UserPoolFieldsFragment>>,
+  Expect<Same<T.UserPool, Schemas['UserPool']>>,
+  Expect<Same<T.UserPoolFailCheck, Schemas['UserPoolFailCheck']>>,
+  Expect<Same<T.WhiteList, Item<Gql.WhitelistQuery['whitelist']>>>,
+  Expect<Same<T.WhiteList, Item<Gql.AddWhitelistMutation['addWhitelist']>>>,
+  Expect<Same<T.WhiteList, Item<Gql.RemoveWhitelistMutation['removeWhitelist']>>>,
+];
+
 export type ApplicationChecks = [
   Expect<Same<T.Application, Schemas['Application']>>,
   Expect<Same<T.PermissionStrategy, Schemas['PermissionStrategy']>>,

@@ -1,4 +1,5 @@
 import { signUserToken } from '../../auth/jwt.js';
+import { requireMfaOrPass } from '../../auth/mfa-gate.js';
 import type { RequestContext } from '../../context.js';
 import { Errors } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
@@ -23,7 +24,7 @@ async function issueUserToken(rc: RequestContext, { user, sessionVersion }: Sess
 }
 
 /** Every login and registration answers the user with a fresh id_token, as Authing does. */
-async function withToken(rc: RequestContext, session: Session, appId: string | null) {
+export async function withToken(rc: RequestContext, session: Session, appId: string | null) {
   const issued = await issueUserToken(rc, session, appId);
   return { ...session.user, token: issued.token, tokenExpiredAt: new Date(issued.exp * 1000).toISOString() };
 }
@@ -31,7 +32,41 @@ async function withToken(rc: RequestContext, session: Session, appId: string | n
 /** A user registered just now is in its first session generation. */
 const fresh = (user: Session['user']): Session => ({ user, sessionVersion: 0 });
 
-const clientIp = (rc: RequestContext, given?: string | null) => given ?? rc.header('x-forwarded-for')?.split(',')[0]?.trim() ?? '127.0.0.1';
+export const clientIp = (rc: RequestContext, given?: string | null) => given ?? rc.header('x-forwarded-for')?.split(',')[0]?.trim() ?? '127.0.0.1';
+
+/**
+ * THE one place where a login answers: every login (password, phone or email code, sub-account,
+ * v3 signin, autoRegister, a registration with forceLogin), over GraphQL and REST, ends here. The
+ * second-factor step (1635 / 1636 with `data.mfaToken`) runs first; then the user gets its token.
+ */
+export async function answerLogin(rc: RequestContext, session: Session, appId: string | null) {
+  await requireMfaOrPass(rc, session, appId);
+  return withToken(rc, session, appId);
+}
+
+/** The flags a registration takes from its input. */
+export interface RegistrationFlags {
+  forceLogin?: boolean | null;
+  generateToken?: boolean | null;
+  clientIp?: string | null;
+}
+
+/** What the service records for a registration: with `forceLogin` it is also a login. */
+export const registerFlow = (rc: RequestContext, flags: RegistrationFlags) => ({
+  login: flags.forceLogin ? { clientIp: clientIp(rc, flags.clientIp) } : null,
+});
+
+/**
+ * A registration's answer. `forceLogin`: a login ({@link answerLogin}). `generateToken`: a token
+ * without a login. Neither: the user alone, without token — except when the input carries neither
+ * flag at all, which authing-local answers with a token as it always has (the official SDKs
+ * always send both; no public source shows Authing's answer to a request with neither).
+ */
+export async function answerRegistration(rc: RequestContext, user: Session['user'], appId: string | null, flags: RegistrationFlags) {
+  if (flags.forceLogin) return answerLogin(rc, fresh(user), appId);
+  const neither = (flags.forceLogin ?? null) === null && (flags.generateToken ?? null) === null;
+  return flags.generateToken || neither ? withToken(rc, fresh(user), appId) : user;
+}
 
 /** Registration, login and token refresh for the AuthenticationClient. */
 export const authenticationResolvers: Resolvers = {
@@ -39,22 +74,24 @@ export const authenticationResolvers: Resolvers = {
     async registerByUsername(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
       const { appId, pool, service } = await rc.app();
-      const user = await auth.registerByUsername(service, {
-        username: input.username,
-        password: rc.password(input.password, pool),
-        profile: input.profile,
-      });
-      return input.generateToken === false ? user : withToken(rc, fresh(user), appId);
+      const credentials = { username: input.username, password: rc.password(input.password, pool), profile: input.profile };
+      const user = await auth.registerByUsername(service, credentials, registerFlow(rc, input));
+      return answerRegistration(rc, user, appId, input);
     },
     async registerByEmail(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
       const { appId, pool, service } = await rc.app();
-      const user = await auth.registerByEmail(service, {
-        email: input.email,
-        password: rc.password(input.password, pool),
-        profile: input.profile,
-      });
-      return input.generateToken === false ? user : withToken(rc, fresh(user), appId);
+      const credentials = { email: input.email, password: rc.password(input.password, pool), profile: input.profile };
+      const user = await auth.registerByEmail(service, credentials, registerFlow(rc, input));
+      return answerRegistration(rc, user, appId, input);
+    },
+    async registerByPhoneCode(_p, { input }, { rc }, info) {
+      onePasswordCheck(rc, info);
+      const { appId, pool, service } = await rc.app();
+      const password = input.password ? rc.password(input.password, pool) : null;
+      const registration = { phone: input.phone, code: input.code, phoneCountryCode: input.phoneCountryCode, password, profile: input.profile };
+      const user = await auth.registerByPhoneCode(service, registration, registerFlow(rc, input));
+      return answerRegistration(rc, user, appId, input);
     },
     async loginByUsername(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
@@ -62,8 +99,9 @@ export const authenticationResolvers: Resolvers = {
       const session = await auth.loginSession(service, 'username', input.username, rc.password(input.password, pool), {
         appId,
         clientIp: clientIp(rc, input.clientIp),
+        autoRegister: input.autoRegister,
       });
-      return withToken(rc, session, appId);
+      return answerLogin(rc, session, appId);
     },
     async loginByEmail(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
@@ -71,8 +109,35 @@ export const authenticationResolvers: Resolvers = {
       const session = await auth.loginSession(service, 'email', input.email, rc.password(input.password, pool), {
         appId,
         clientIp: clientIp(rc, input.clientIp),
+        autoRegister: input.autoRegister,
       });
-      return withToken(rc, session, appId);
+      return answerLogin(rc, session, appId);
+    },
+    async loginByPhonePassword(_p, { input }, { rc }, info) {
+      onePasswordCheck(rc, info);
+      const { appId, pool, service } = await rc.app();
+      const session = await auth.loginSession(service, 'phone', input.phone, rc.password(input.password, pool), {
+        appId,
+        clientIp: clientIp(rc, input.clientIp),
+        autoRegister: input.autoRegister,
+      });
+      return answerLogin(rc, session, appId);
+    },
+    async loginByPhoneCode(_p, { input }, { rc }, info) {
+      onePasswordCheck(rc, info);
+      const { appId, service } = await rc.app();
+      const session = await auth.loginByCodeSession(service, 'sms', input.phone, input.code, {
+        appId,
+        clientIp: clientIp(rc, input.clientIp),
+        autoRegister: input.autoRegister,
+        phoneCountryCode: input.phoneCountryCode,
+      });
+      return answerLogin(rc, session, appId);
+    },
+    async loginBySubAccount(_p, { account, password, clientIp: ip }, { rc }, info) {
+      onePasswordCheck(rc, info);
+      const { pool, service } = await rc.app();
+      return auth.loginBySubAccount(service, account, rc.password(password, pool), clientIp(rc, ip));
     },
     async refreshToken(_p, { id }, { rc }) {
       const principal = await rc.anyPrincipal();

@@ -1,16 +1,19 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { aclResolvers } from './acl.js';
 import { authenticationResolvers } from './authentication.js';
+import { bindingResolvers } from './bindings.js';
 import { codeResolvers } from './codes.js';
 import { groupResolvers } from './groups.js';
 import { orgResolvers } from './org.js';
+import { passwordResolvers } from './passwords.js';
 import { policyResolvers } from './policies.js';
 import { roleResolvers } from './roles.js';
 import { tokenResolvers } from './token.js';
 import { udfResolvers } from './udf.js';
 import { userResolvers } from './users.js';
+import { userpoolResolvers } from './userpool.js';
 
-const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers, codeResolvers];
+const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, bindingResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers, codeResolvers, passwordResolvers, userpoolResolvers];
 
 /** Every area's resolvers merged per type; a field defined by two areas is a start-up error. */
 export const resolvers: Resolvers = (() => {

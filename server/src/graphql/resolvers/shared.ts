@@ -27,7 +27,7 @@ export async function ownData(rc: RequestContext, userId: string): Promise<Servi
 }
 
 /** The root fields that check or hash an end user's password. */
-const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['registerByUsername', 'registerByEmail', 'loginByUsername', 'loginByEmail']);
+const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['registerByUsername', 'registerByEmail', 'registerByPhoneCode', 'loginByUsername', 'loginByEmail', 'loginByPhonePassword', 'loginByPhoneCode', 'loginBySubAccount', 'resetPassword', 'resetPasswordByFirstLoginToken', 'resetPasswordByForceResetToken', 'updatePassword']);
 
 /** How many root fields of the operation are password fields, through fragments and aliases (directives ignored: counting more is safe). */
 function passwordFieldsOf(info: GraphQLResolveInfo): number {

@@ -1,6 +1,19 @@
+import type { RequestContext } from '../../context.js';
+import { Errors } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import type { ServiceContext } from '../../services/context.js';
 import * as customData from '../../services/custom-data.js';
-import { manage, ok } from './shared.js';
+import { manage, ok, ownData } from './shared.js';
+
+/**
+ * The values of one entity: a management token for any entity of its pool; a user token (the
+ * AuthenticationClient's listUdv, setUdv, setUdfValue, removeUdv…) only for USER and its own id (403 else).
+ */
+async function entityValues(rc: RequestContext, targetType: string, targetId: string): Promise<ServiceContext> {
+  const principal = await rc.anyPrincipal();
+  if (principal.kind === 'user' && targetType !== 'USER') throw Errors.forbidden("A user token may only reach its own user's custom data", '用户令牌只能访问自己的自定义数据');
+  return ownData(rc, targetId);
+}
 
 /** Custom data: user-defined fields and their values, for every target type through one service. */
 export const udfResolvers: Resolvers = {
@@ -9,7 +22,7 @@ export const udfResolvers: Resolvers = {
       return customData.listFields(await manage(rc), targetType);
     },
     async udv(_p, { targetType, targetId }, { rc }) {
-      return customData.listValues(await manage(rc), targetType, targetId);
+      return customData.listValues(await entityValues(rc, targetType, targetId), targetType, targetId);
     },
     async udfValueBatch(_p, { targetType, targetIds }, { rc }) {
       return customData.listValuesBatch(await manage(rc), targetType, targetIds);
@@ -24,17 +37,17 @@ export const udfResolvers: Resolvers = {
       return ok(rc, 'User-defined field deleted', '删除成功');
     },
     async setUdv(_p, { targetType, targetId, key, value }, { rc }) {
-      return customData.setValues(await manage(rc), targetType, targetId, [{ key, value }]);
+      return customData.setValues(await entityValues(rc, targetType, targetId), targetType, targetId, [{ key, value }]);
     },
     async setUdvBatch(_p, { targetType, targetId, udvList }, { rc }) {
-      return customData.setValues(await manage(rc), targetType, targetId, udvList ?? []);
+      return customData.setValues(await entityValues(rc, targetType, targetId), targetType, targetId, udvList ?? []);
     },
     async setUdfValueBatch(_p, { targetType, input }, { rc }) {
       await customData.setValuesBatch(await manage(rc), targetType, input);
       return ok(rc, 'Custom data saved', '设置成功');
     },
     async removeUdv(_p, { targetType, targetId, key }, { rc }) {
-      return customData.removeValue(await manage(rc), targetType, targetId, key);
+      return customData.removeValue(await entityValues(rc, targetType, targetId), targetType, targetId, key);
     },
   },
   User: {

@@ -47,10 +47,10 @@ export const userResolvers: Resolvers = {
   },
 
   Mutation: {
-    async createUser(_p, { userInfo, params }, { rc }) {
+    async createUser(_p, { userInfo, params, resetPasswordOnFirstLogin }, { rc }) {
       const { pool, service } = await rc.management();
       const password = userInfo.password ? rc.password(userInfo.password, pool) : undefined;
-      return users.createUser(service, { ...userInfo, password }, params);
+      return users.createUser(service, { ...userInfo, password }, params, { resetPasswordOnFirstLogin });
     },
     async updateUser(_p, { id, input }, { rc }) {
       const principal = await rc.anyPrincipal();

@@ -2,12 +2,18 @@ import type { TypedHandlers } from '../typed.js';
 import { aclRoutes } from './acl.js';
 import { applicationRoutes } from './applications.js';
 import { codeRoutes } from './codes.js';
+import { meRoutes } from './me.js';
+import { meViewRoutes } from './me-views.js';
+import { mfaRoutes } from './mfa.js';
 import { namespaceRoutes } from './namespaces.js';
 import { orgRoutes } from './orgs.js';
 import { publicRoutes } from './public.js';
+import { qrcodeRoutes } from './qrcode.js';
 import { resourceRoutes } from './resources.js';
 import { roleRoutes } from './roles.js';
+import { signInRoutes } from './sign-in.js';
 import { userRoutes } from './users.js';
+import { userpoolRoutes } from './userpool.js';
 
 /**
  * Every REST handler, keyed by the OpenAPI operationId. The annotation makes an operation without
@@ -17,11 +23,17 @@ import { userRoutes } from './users.js';
 export const restHandlers: TypedHandlers = {
   ...publicRoutes,
   ...userRoutes,
+  ...meRoutes,
+  ...meViewRoutes,
   ...aclRoutes,
   ...namespaceRoutes,
   ...orgRoutes,
   ...resourceRoutes,
   ...roleRoutes,
   ...applicationRoutes,
+  ...qrcodeRoutes,
   ...codeRoutes,
+  ...signInRoutes,
+  ...userpoolRoutes,
+  ...mfaRoutes,
 };

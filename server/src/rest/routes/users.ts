@@ -9,6 +9,7 @@ import { kickUsers, loginStatus, logoutUser, requireUserIds } from '../../servic
 import { valuesOf } from '../../services/custom-data.js';
 import * as users from '../../services/users.js';
 import { routes } from '../typed.js';
+import { logoutCurrentDevice } from './me-views.js';
 
 /** REST identities drop the two provider tokens GraphQL's `Identity` has (never sent by authing-local). */
 const restIdentities = async (rc: RequestContext, userId: string) =>
@@ -63,8 +64,11 @@ export const userRoutes = routes({
   },
 
   async logoutUser({ query }, rc) {
-    const { service } = await rc.management();
-    await logoutUser(service, query.userId, query.appId);
+    const principal = await rc.anyPrincipal();
+    // A user token: the official SDK's logoutCurrent (`?appId&deviceId=current`).
+    if (principal.kind === 'user') return logoutCurrentDevice(rc, principal, query.userId, query.deviceId);
+    if (!query.userId) throw Errors.invalidInput('userId is required', 'userId 不能为空');
+    await logoutUser(principal.service, query.userId, query.appId);
     return true;
   },
 
