@@ -72,7 +72,7 @@ function readSurface(): OurMethod[] {
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && node.text.endsWith('Document')) {
         const symbol = checker.getSymbolAtLocation(node);
-        const declaration = symbol && (checker.getAliasedSymbol(symbol) ?? symbol).declarations?.[0];
+        const declaration = symbol && (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).declarations?.[0];
         if (declaration?.getSourceFile().fileName.endsWith('generated/graphql.ts')) found.graphql.add(node.text);
       }
       if (ts.isCallExpression(node)) {

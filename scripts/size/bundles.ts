@@ -13,16 +13,30 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createConsumerDir, OFFICIAL_SDK, REPO_ROOT, type ConsumerDir } from './package.js';
 
-/** Gzipped bytes an app that only uses `AuthenticationClient` may add (20 KB, 1 KB = 1000 B). */
+/**
+ * Gzipped bytes an app that only uses `AuthenticationClient` may load up front: the chunks its
+ * entry imports statically (20 KB, 1 KB = 1000 B). What loads on first use (graphql-request on the
+ * first GraphQL call; MFA, QR-code, avatar, principal, LDAP/AD and v3 sign-in code on the first
+ * call of theirs) is budgeted with the rest in {@link AUTHENTICATION_TOTAL_BUDGET_BYTES}.
+ */
 export const AUTHENTICATION_BUDGET_BYTES = 20_000;
-/** Gzipped bytes an app that only uses `ManagementClient` may add (35 KB, 1 KB = 1000 B). */
+/** Gzipped bytes of every chunk an `AuthenticationClient` app can ever load (28 KB). */
+export const AUTHENTICATION_TOTAL_BUDGET_BYTES = 28_000;
+/** Gzipped bytes an app that only uses `ManagementClient` may load up front (35 KB, 1 KB = 1000 B). */
 export const MANAGEMENT_BUDGET_BYTES = 35_000;
+/** Gzipped bytes of every chunk a `ManagementClient` app can ever load (40 KB). */
+export const MANAGEMENT_TOTAL_BUDGET_BYTES = 40_000;
 
 export type ClientKind = 'authentication' | 'management';
 
 export const BUDGETS: Readonly<Record<ClientKind, number>> = {
   authentication: AUTHENTICATION_BUDGET_BYTES,
   management: MANAGEMENT_BUDGET_BYTES,
+};
+
+export const TOTAL_BUDGETS: Readonly<Record<ClientKind, number>> = {
+  authentication: AUTHENTICATION_TOTAL_BUDGET_BYTES,
+  management: MANAGEMENT_TOTAL_BUDGET_BYTES,
 };
 
 /** One tiny app: an import, a construction, and a global so nothing is tree-shaken away. */
@@ -54,7 +68,9 @@ export function appSource(app: SizeApp): string {
 }
 
 /**
- * The esbuild options every app is built with. `platform: 'browser'` makes esbuild use the
+ * The esbuild options every app is built with. Code splitting is on, as in the bundlers apps use
+ * (Vite, Rollup, webpack): a module reached only through `import()` becomes a chunk loaded on first
+ * use, so the up-front size and the total are told apart. `platform: 'browser'` makes esbuild use the
  * `browser`, `import` and `default` export conditions (and the `browser`, `module`, `main` fields
  * for packages without `exports`, such as authing-js-sdk); `process.env.NODE_ENV` is defined
  * because bundlers for browsers define it. No Node polyfills are configured for either SDK.
@@ -64,6 +80,7 @@ export const ESBUILD_OPTIONS = {
   minify: true,
   platform: 'browser',
   format: 'esm',
+  splitting: true,
   target: 'es2020',
   define: { 'process.env.NODE_ENV': '"production"' },
   legalComments: 'none',
@@ -74,11 +91,19 @@ export const ESBUILD_OPTIONS = {
 
 export interface BundleResult {
   readonly app: SizeApp;
+  /** Minified bytes loaded up front: the entry chunk and every chunk it imports statically. */
   readonly minifiedBytes: number;
+  /** Gzipped bytes loaded up front (each chunk gzipped on its own, as it is served). */
   readonly gzipBytes: number;
-  /** Budget in gzipped bytes, for authing-ts apps. */
+  /** Budget of {@link gzipBytes}, for authing-ts apps. */
   readonly budget: number | undefined;
-  /** Minified bytes per package (or per file of this repo) in the output, largest first. */
+  /** Gzipped bytes of every chunk, those loaded on first use (`import()`) included. */
+  readonly totalGzipBytes: number;
+  /** Budget of {@link totalGzipBytes}, for authing-ts apps. */
+  readonly totalBudget: number | undefined;
+  /** Chunks loaded on first use only. */
+  readonly lazyChunks: number;
+  /** Minified bytes per package (or per file of this repo) in the up-front chunks, largest first. */
   readonly contributors: ReadonlyArray<{ name: string; bytes: number }>;
   /** Absolute paths of every input file. */
   readonly inputs: readonly string[];
@@ -114,24 +139,42 @@ export async function bundleApp(app: SizeApp, consumer: ConsumerDir): Promise<Bu
   mkdirSync(appDir, { recursive: true });
   const entryFile = join(appDir, 'index.js');
   writeFileSync(entryFile, appSource(app));
-  const result = await build({ ...ESBUILD_OPTIONS, entryPoints: [entryFile], absWorkingDir: consumer.dir, outfile: join(appDir, 'out.js') });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error(`esbuild wrote nothing for ${app.id}`);
-  const meta = Object.values(result.metafile.outputs)[0];
+  const outdir = join(appDir, 'out');
+  const result = await build({ ...ESBUILD_OPTIONS, entryPoints: [entryFile], absWorkingDir: consumer.dir, outdir });
+  const outputs = result.metafile.outputs;
+  const entryOutput = Object.keys(outputs).find((k) => outputs[k]?.entryPoint !== undefined && resolve(consumer.dir, outputs[k].entryPoint) === entryFile);
+  if (!entryOutput) throw new Error(`esbuild wrote nothing for ${app.id}`);
+  // The up-front chunks: the entry and the closure of its static imports.
+  const upFront = new Set<string>();
+  const visit = (name: string) => {
+    if (upFront.has(name) || !outputs[name]) return;
+    upFront.add(name);
+    for (const i of outputs[name].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entryOutput);
+  const contents = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [resolve(f.path), f.contents]));
+  const bytesOf = (name: string) => contents.get(resolve(consumer.dir, name)) ?? new Uint8Array();
+  const gz = (names: Iterable<string>) => [...names].reduce((sum, n) => sum + gzipSync(bytesOf(n), { level: 9 }).byteLength, 0);
+  const chunks = Object.keys(outputs).filter((k) => k.endsWith('.js'));
   const byPackage = new Map<string, number>();
   const inputs: string[] = [];
-  for (const [input, { bytesInOutput }] of Object.entries(meta?.inputs ?? {})) {
-    const file = resolve(consumer.dir, input);
-    inputs.push(file);
-    if (file === entryFile) continue;
-    byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytesInOutput);
+  for (const name of chunks) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[name]?.inputs ?? {})) {
+      const file = resolve(consumer.dir, input);
+      inputs.push(file);
+      if (file === entryFile || !upFront.has(name)) continue;
+      byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytesInOutput);
+    }
   }
   const imported = result.metafile.inputs[Object.keys(result.metafile.inputs).find((k) => resolve(consumer.dir, k) === entryFile) ?? '']?.imports[0]?.path;
   return {
     app,
-    minifiedBytes: output.contents.byteLength,
-    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    minifiedBytes: [...upFront].reduce((sum, n) => sum + bytesOf(n).byteLength, 0),
+    gzipBytes: gz(upFront),
     budget: app.sdk === 'authing-ts' ? BUDGETS[app.client] : undefined,
+    totalGzipBytes: gz(chunks),
+    totalBudget: app.sdk === 'authing-ts' ? TOTAL_BUDGETS[app.client] : undefined,
+    lazyChunks: chunks.length - upFront.size,
     contributors: [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
     inputs,
     entry: imported ? inPackage(resolve(consumer.dir, imported)) : '?',

@@ -1,8 +1,10 @@
 /**
  * Bundle-size budgets of the BUILT authing-ts for browsers: a tiny app that only uses
  * AuthenticationClient (through `authing-ts/authentication` or `authing-ts`) or only
- * ManagementClient must stay within its budget, gzip -9 of the esbuild-minified bundle. The
- * budgets and the build live in scripts/size/bundles.ts, shared with `npm run bench`.
+ * ManagementClient must stay within its budgets, gzip -9 of the esbuild-minified chunks: what it
+ * loads up front (the entry and its static imports) and everything it can load (the chunks behind
+ * `import()` included). The budgets and the build live in scripts/size/bundles.ts, shared with
+ * `npm run bench`.
  *
  * esbuild runs in a consumer directory whose node_modules/authing-ts is a snapshot of package.json
  * and dist/, so it resolves dist/ through package.json exports as an app's bundler would; vitest's
@@ -42,7 +44,10 @@ describe('browser bundle budgets (esbuild --minify --platform=browser, gzip -9)'
   beforeAll(async () => {
     results = await bundleAll(ours);
     for (const r of results) {
-      console.log(`[size-budget] ${r.app.from} ${r.app.client}: ${kb(r.gzipBytes)} gz (budget ${kb(r.budget ?? 0)}), ${kb(r.minifiedBytes)} min; ${describeContributors(r)}`);
+      console.log(
+        `[size-budget] ${r.app.from} ${r.app.client}: ${kb(r.gzipBytes)} gz up front (budget ${kb(r.budget ?? 0)}), ${kb(r.minifiedBytes)} min; ` +
+          `${kb(r.totalGzipBytes)} gz with ${r.lazyChunks} chunks loaded on first use (budget ${kb(r.totalBudget ?? 0)}); ${describeContributors(r)}`,
+      );
     }
   }, 120_000);
 
@@ -63,8 +68,9 @@ describe('browser bundle budgets (esbuild --minify --platform=browser, gzip -9)'
       if (!r || r.budget === undefined) return;
       expect(
         r.gzipBytes,
-        `${r.app.from} (${r.app.client} only) is ${kb(r.gzipBytes)} gzipped, over its ${kb(r.budget)} budget; largest parts (minified): ${describeContributors(r)}`,
+        `${r.app.from} (${r.app.client} only) loads ${kb(r.gzipBytes)} gzipped up front, over its ${kb(r.budget)} budget; largest parts (minified): ${describeContributors(r)}`,
       ).toBeLessThanOrEqual(r.budget);
+      expect(r.totalGzipBytes, `${r.app.from}: all its chunks are ${kb(r.totalGzipBytes)} gzipped, over ${kb(r.totalBudget ?? 0)}`).toBeLessThanOrEqual(r.totalBudget ?? 0);
     },
   );
 });

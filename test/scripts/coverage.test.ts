@@ -31,8 +31,24 @@ describe('docs/coverage.md', () => {
     expect(beyond.split('\n').filter((line) => line.endsWith('| no |'))).toEqual([]);
   });
 
-  it('users, roles, groups, org, udf and acl are complete: every row ours and served', () => {
-    const areas = ['users', 'roles', 'groups', 'org', 'udf', 'acl / permissions'];
+  it('users, roles, groups, org, udf, acl, whitelist and every end-user area are complete: every row ours and served', () => {
+    const areas = [
+      'users',
+      'roles',
+      'groups',
+      'org',
+      'udf',
+      'acl / permissions',
+      'whitelist',
+      'auth: register',
+      'auth: login variants',
+      'auth: codes (sms/email)',
+      'auth: password',
+      'auth: email / phone',
+      'auth: profile / udv / account links',
+      'auth: my roles / resources / orgs / apps',
+      'auth: tokens / login status / logout',
+    ];
     const missing: string[] = [];
     for (const area of areas) {
       const section = rendered.split(`### ${area}\n`)[1]?.split('\n### ')[0] ?? '';
@@ -44,5 +60,11 @@ describe('docs/coverage.md', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('the end-user MFA, QR-code and principal-authentication rows are ours and served', () => {
+    const rows = rendered.split('\n').filter((line) => /^\| auth\.(mfa|qrcode|principal)\./.test(line) && cellsOf(line).length === 6);
+    expect(rows.length).toBeGreaterThanOrEqual(13 + 5 + 2);
+    expect(rows.filter((row) => cellsOf(row)[4] === 'no' || cellsOf(row)[5] !== 'yes')).toEqual([]);
   });
 });

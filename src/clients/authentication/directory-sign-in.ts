@@ -1,4 +1,4 @@
-/** Login by sub-account and against user directories (LDAP, Windows AD). */
+/** Login by sub-account and against user directories (LDAP, Windows AD; loaded on first use). */
 import type { RequestOptions } from '../../core/options.js';
 import { LoginBySubAccountDocument } from '../../generated/graphql.js';
 import type { UserDetail } from '../types.js';
@@ -6,6 +6,9 @@ import { requireId } from '../validate.js';
 import type { AuthContext } from './context.js';
 import type { DirectoryLoginOptions, SubAccountLoginOptions } from './sign-in-types.js';
 import type { LoggedInUser } from './types.js';
+
+/** The LDAP and AD logins, loaded on their first call (see directory-sign-in-calls.ts). */
+const calls = () => import('./directory-sign-in-calls.js');
 
 export async function loginBySubAccount(ctx: AuthContext, account: string, password: string, options: SubAccountLoginOptions, requestOptions?: RequestOptions): Promise<LoggedInUser> {
   requireId('account', account);
@@ -17,18 +20,12 @@ export async function loginBySubAccount(ctx: AuthContext, account: string, passw
 
 /** LDAP login: `POST /api/v2/ldap/verify-user`; the password is sent in plaintext, as the official SDKs send it. */
 export async function loginByLdap(ctx: AuthContext, username: string, password: string, options: DirectoryLoginOptions, requestOptions?: RequestOptions): Promise<UserDetail> {
-  requireId('username', username);
-  requireId('password', password);
-  const body = { username, password, clientIp: options.clientIp, withCustomData: options.withCustomData };
-  return ctx.session.remember(await ctx.transport.rest.POST('/api/v2/ldap/verify-user', { body }, requestOptions));
+  return (await calls()).loginByLdap(ctx, username, password, options, requestOptions);
 }
 
 /** AD login: `POST {websocketHost}/api/v2/ad/verify-user` (Authing serves AD on its websocket host). */
 export async function loginByAd(ctx: AuthContext, username: string, password: string, options: DirectoryLoginOptions, requestOptions?: RequestOptions): Promise<UserDetail> {
-  requireId('username', username);
-  requireId('password', password);
-  const body = { username, password, clientIp: options.clientIp, withCustomData: options.withCustomData };
-  return ctx.session.remember(await ctx.websocket().rest.POST('/api/v2/ad/verify-user', { body }, requestOptions));
+  return (await calls()).loginByAd(ctx, username, password, options, requestOptions);
 }
 
 /**

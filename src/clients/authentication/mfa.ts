@@ -5,11 +5,9 @@
  * 1635 or 1636), else the session's user token. A completed MFA step answers the user with a
  * token, which becomes the session.
  */
-import { toAuthingError } from '../../core/errors.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { components } from '../../generated/openapi.js';
 import type { CommonMessage, UserDetail } from '../types.js';
-import { requireId } from '../validate.js';
 import type { AuthContext } from './context.js';
 
 /** A confirmed authenticator of the user (its secret and recovery code are answered only by `assosicateMfaAuthenticator`). */
@@ -27,20 +25,8 @@ export interface MfaUser extends UserDetail {
   recoveryCode?: string;
 }
 
-/** The caller's options with `authorization` set to the mfaToken, when one is given. */
-function withMfaToken(ctx: AuthContext, mfaToken: string | undefined, requestOptions: RequestOptions | undefined): RequestOptions | undefined {
-  if (!mfaToken) {
-    ctx.session.requireToken();
-    return requestOptions;
-  }
-  return { ...requestOptions, headers: { ...requestOptions?.headers, authorization: `Bearer ${mfaToken}` } };
-}
-
-/** The operations that complete a login take the mfaToken itself. */
-function challenge(mfaToken: string, requestOptions: RequestOptions | undefined): RequestOptions {
-  requireId('mfaToken', mfaToken);
-  return { ...requestOptions, headers: { ...requestOptions?.headers, authorization: `Bearer ${mfaToken}` } };
-}
+/** The method bodies, loaded on the first call (see mfa-calls.ts). */
+const calls = () => import('./mfa-calls.js');
 
 /**
  * Multi-factor authentication of an end user: bind and remove a TOTP authenticator, and complete
@@ -77,9 +63,7 @@ export class MfaAuthenticationClient {
     options: { type?: string; mfaToken?: string; source?: TotpSource } = {},
     requestOptions?: RequestOptions,
   ): Promise<MfaAuthenticator[]> {
-    const { type = 'totp', mfaToken, source } = options;
-    const query = source ? { type, source } : { type };
-    return this.#ctx.transport.rest.GET('/api/v2/mfa/authenticator', { params: { query } }, withMfaToken(this.#ctx, mfaToken, requestOptions));
+    return (await calls()).getMfaAuthenticators(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -97,9 +81,7 @@ export class MfaAuthenticationClient {
     options: { authenticatorType?: string; mfaToken?: string; source?: TotpSource } = {},
     requestOptions?: RequestOptions,
   ): Promise<MfaTotpAssociation> {
-    const { authenticatorType = 'totp', mfaToken, source } = options;
-    const body = { authenticator_type: authenticatorType, source };
-    return this.#ctx.transport.rest.POST('/api/v2/mfa/totp/associate', { body }, withMfaToken(this.#ctx, mfaToken, requestOptions));
+    return (await calls()).assosicateMfaAuthenticator(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -112,9 +94,7 @@ export class MfaAuthenticationClient {
    * await auth.mfa.deleteMfaAuthenticator();
    */
   async deleteMfaAuthenticator(requestOptions?: RequestOptions): Promise<CommonMessage> {
-    this.#ctx.session.requireToken();
-    const { code, message } = await this.#ctx.transport.restEnvelope.DELETE('/api/v2/mfa/totp/associate', {}, requestOptions);
-    return { code, message };
+    return (await calls()).deleteMfaAuthenticator(this.#ctx, requestOptions);
   }
 
   /**
@@ -131,11 +111,7 @@ export class MfaAuthenticationClient {
     options: { authenticatorType?: string; totp?: string; mfaToken?: string; source?: TotpSource },
     requestOptions?: RequestOptions,
   ): Promise<CommonMessage> {
-    const { authenticatorType = 'totp', totp, mfaToken, source } = options ?? {};
-    const body = { authenticator_type: authenticatorType, totp, source };
-    const sent = withMfaToken(this.#ctx, mfaToken, requestOptions);
-    const { code, message } = await this.#ctx.transport.restEnvelope.POST('/api/v2/mfa/totp/associate/confirm', { body }, sent);
-    return { code, message };
+    return (await calls()).confirmAssosicateMfaAuthenticator(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -148,8 +124,7 @@ export class MfaAuthenticationClient {
    * const user = await auth.mfa.verifyTotpMfa({ totp: '123456', mfaToken: 'MFA_TOKEN' });
    */
   async verifyTotpMfa(options: { totp: string; mfaToken: string }, requestOptions?: RequestOptions): Promise<MfaUser> {
-    const sent = challenge(options?.mfaToken, requestOptions);
-    return this.#ctx.session.remember(await this.#ctx.transport.rest.POST('/api/v2/mfa/totp/verify', { body: { totp: options.totp } }, sent));
+    return (await calls()).verifyTotpMfa(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -163,9 +138,7 @@ export class MfaAuthenticationClient {
    * const { recoveryCode } = await auth.mfa.verifyTotpRecoveryCode({ recoveryCode: 'c0de-...', mfaToken: 'MFA_TOKEN' });
    */
   async verifyTotpRecoveryCode(options: { recoveryCode: string; mfaToken: string }, requestOptions?: RequestOptions): Promise<MfaUser> {
-    const sent = challenge(options?.mfaToken, requestOptions);
-    const body = { recoveryCode: options.recoveryCode };
-    return this.#ctx.session.remember(await this.#ctx.transport.rest.POST('/api/v2/mfa/totp/recovery', { body }, sent));
+    return (await calls()).verifyTotpRecoveryCode(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -180,11 +153,7 @@ export class MfaAuthenticationClient {
    * const user = await auth.mfa.verifyAppSmsMfa({ phone: '+8613800000000', code: '123456', mfaToken: 'MFA_TOKEN' });
    */
   async verifyAppSmsMfa(options: { phone: string; code: string; mfaToken: string }, requestOptions?: RequestOptions): Promise<MfaUser> {
-    const sent = challenge(options?.mfaToken, requestOptions);
-    requireId('phone', options.phone);
-    requireId('code', options.code);
-    const body = { phone: options.phone, code: options.code };
-    return this.#ctx.session.remember(await this.#ctx.transport.rest.POST('/api/v2/applications/mfa/sms/verify', { body }, sent));
+    return (await calls()).verifyAppSmsMfa(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -199,11 +168,7 @@ export class MfaAuthenticationClient {
    * const user = await auth.mfa.verifyAppEmailMfa({ email: 'alice@example.com', code: '123456', mfaToken: 'MFA_TOKEN' });
    */
   async verifyAppEmailMfa(options: { email: string; code: string; mfaToken: string }, requestOptions?: RequestOptions): Promise<MfaUser> {
-    const sent = challenge(options?.mfaToken, requestOptions);
-    requireId('email', options.email);
-    requireId('code', options.code);
-    const body = { email: options.email, code: options.code };
-    return this.#ctx.session.remember(await this.#ctx.transport.rest.POST('/api/v2/applications/mfa/email/verify', { body }, sent));
+    return (await calls()).verifyAppEmailMfa(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -217,9 +182,7 @@ export class MfaAuthenticationClient {
    * const free = await auth.mfa.phoneOrEmailBindable({ phone: '+8613800000000', mfaToken: 'MFA_TOKEN' });
    */
   async phoneOrEmailBindable(options: { phone?: string; email?: string; mfaToken: string }, requestOptions?: RequestOptions): Promise<boolean> {
-    const sent = challenge(options?.mfaToken, requestOptions);
-    const body = { phone: options.phone, email: options.email };
-    return this.#ctx.transport.rest.POST('/api/v2/applications/mfa/check', { body }, sent);
+    return (await calls()).phoneOrEmailBindable(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -233,8 +196,7 @@ export class MfaAuthenticationClient {
    * await auth.mfa.associateFaceByUrl({ baseFace: 'https://example.com/a.jpg', compareFace: 'https://example.com/b.jpg' });
    */
   async associateFaceByUrl(options: { baseFace: string; compareFace: string; mfaToken?: string }, requestOptions?: RequestOptions): Promise<UserDetail> {
-    const body = { photoA: options?.baseFace, photoB: options?.compareFace, isExternal: true };
-    return this.#ctx.transport.rest.POST('/api/v2/mfa/face/associate', { body }, withMfaToken(this.#ctx, options?.mfaToken, requestOptions));
+    return (await calls()).associateFaceByUrl(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -249,10 +211,7 @@ export class MfaAuthenticationClient {
    * await auth.mfa.associateFaceByBlob({ baseFace: front, compareFace: side });
    */
   async associateFaceByBlob(options: { baseFace: Blob; compareFace?: Blob; mfaToken?: string }, requestOptions?: RequestOptions): Promise<UserDetail> {
-    const sent = withMfaToken(this.#ctx, options?.mfaToken, requestOptions);
-    const photoA = await this.#upload(options.baseFace, sent);
-    const photoB = options.compareFace ? await this.#upload(options.compareFace, sent) : photoA;
-    return this.#ctx.transport.rest.POST('/api/v2/mfa/face/associate', { body: { photoA, photoB } }, sent);
+    return (await calls()).associateFaceByBlob(this.#ctx, options, requestOptions);
   }
 
   /**
@@ -266,11 +225,7 @@ export class MfaAuthenticationClient {
    * await auth.mfa.associateFaceByLocalFile();
    */
   async associateFaceByLocalFile(mfaToken?: string, requestOptions?: RequestOptions): Promise<UserDetail> {
-    if (typeof document === 'undefined') {
-      throw toAuthingError({ kind: 'validation', argument: 'associateFaceByLocalFile', message: 'associateFaceByLocalFile opens a browser file picker; outside a browser call associateFaceByBlob' });
-    }
-    const file = await pickImage();
-    return this.associateFaceByBlob({ baseFace: file, mfaToken }, requestOptions);
+    return (await calls()).associateFaceByLocalFile(this.#ctx, mfaToken, requestOptions);
   }
 
   /**
@@ -284,31 +239,6 @@ export class MfaAuthenticationClient {
    * await auth.mfa.verifyFaceMfa('https://example.com/me.jpg', 'MFA_TOKEN');
    */
   async verifyFaceMfa(photo: string, mfaToken: string, requestOptions?: RequestOptions): Promise<MfaUser> {
-    const sent = challenge(mfaToken, requestOptions);
-    return this.#ctx.session.remember(await this.#ctx.transport.rest.POST('/api/v2/mfa/face/verify', { body: { photo } }, sent));
+    return (await calls()).verifyFaceMfa(this.#ctx, photo, mfaToken, requestOptions);
   }
-
-  async #upload(file: Blob, requestOptions: RequestOptions | undefined): Promise<string> {
-    if (typeof Blob === 'undefined' || !(file instanceof Blob)) {
-      throw toAuthingError({ kind: 'validation', argument: 'baseFace', message: 'baseFace and compareFace must be Blobs' });
-    }
-    const form = new FormData();
-    form.append('file', file, 'face');
-    // openapi-fetch sends a FormData as it is (see avatar.ts): the body type describes its fields.
-    const body = form as unknown as { file: string };
-    return (await this.#ctx.transport.rest.POST('/api/v2/upload', { params: { query: { folder: 'face-photo' } }, body }, requestOptions)).key;
-  }
-}
-
-/** One image the user picks in a browser file dialog. */
-function pickImage(): Promise<File> {
-  return new Promise((resolve, reject) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.jpeg,.jpg,.png,.bmp';
-    const none = () => reject(toAuthingError({ kind: 'abort', message: 'No file was chosen' }));
-    input.addEventListener('change', () => (input.files?.[0] ? resolve(input.files[0]) : none()));
-    input.addEventListener('cancel', none);
-    input.click();
-  });
 }

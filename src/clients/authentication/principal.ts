@@ -2,7 +2,6 @@
  * `auth.principal`: real-name (principal) authentication of the session user, as a person or an
  * enterprise, over `GET|POST /api/v2/users/principal_authentication`.
  */
-import { toAuthingError } from '../../core/errors.js';
 import type { RequestOptions } from '../../core/options.js';
 import type { components } from '../../generated/openapi.js';
 import type { AuthContext } from './context.js';
@@ -33,7 +32,8 @@ export type PrincipalInput =
       legalPersonName: string;
     };
 
-const PATH = '/api/v2/users/principal_authentication';
+/** The method bodies, loaded on the first call (see principal-calls.ts). */
+const calls = () => import('./principal-calls.js');
 
 /**
  * Real-name (principal) authentication of the session user. Built by
@@ -60,8 +60,7 @@ export class PrincipalAuthenticationClient {
    * console.log(detail?.principalType, detail?.authenticationTime);
    */
   async detail(requestOptions?: RequestOptions): Promise<PrincipalDetail | null> {
-    this.#ctx.session.requireToken();
-    return this.#ctx.transport.rest.GET(PATH, {}, requestOptions);
+    return (await calls()).detail(this.#ctx, requestOptions);
   }
 
   /**
@@ -84,14 +83,6 @@ export class PrincipalAuthenticationClient {
    * });
    */
   async authenticate(info: PrincipalInput, requestOptions?: RequestOptions): Promise<PrincipalDetail> {
-    this.#ctx.session.requireToken();
-    const body = bodyOf(info);
-    return this.#ctx.transport.rest.POST(PATH, { body }, requestOptions);
+    return (await calls()).authenticate(this.#ctx, info, requestOptions);
   }
-}
-
-function bodyOf(info: PrincipalInput): components['schemas']['PrincipalInput'] {
-  if (info?.type === 'P') return { type: 'P', name: info.name, idCard: info.idCard, ext: info.bankCard };
-  if (info?.type === 'E') return { type: 'E', name: info.enterpriseName, idCard: info.enterpriseCode, ext: info.legalPersonName };
-  throw toAuthingError({ kind: 'validation', argument: 'info.type', message: "info.type must be 'P' (a person) or 'E' (an enterprise)" });
 }

@@ -3,9 +3,9 @@
  * armed only after the previous check answered), ending on success, cancel, expiry, a failed
  * check, `stop()` or the caller's signal, and leaving no timer or listener behind.
  */
-import { AuthingError, toAuthingError } from '../../core/errors.js';
+import { AuthingError } from '../../core/errors.js';
 import {
-  DEFAULT_QRCODE_POLL_INTERVAL,
+  checkInterval,
   QR_CODE_STATUS,
   type QrCodePolling,
   type QrCodePollingOptions,
@@ -15,14 +15,6 @@ import {
 
 /** Checks the code once; `signal` aborts the request when polling stops. */
 export type StatusCheck = (signal: AbortSignal) => Promise<QrCodeStatus>;
-
-export function checkInterval(interval: unknown): number {
-  if (interval === undefined) return DEFAULT_QRCODE_POLL_INTERVAL;
-  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0) {
-    throw toAuthingError({ kind: 'validation', argument: 'interval', message: 'interval must be a positive number of milliseconds' });
-  }
-  return interval;
-}
 
 export function startPolling(random: string, check: StatusCheck, options: QrCodePollingOptions, signal?: AbortSignal): QrCodePolling {
   const interval = checkInterval(options.interval);

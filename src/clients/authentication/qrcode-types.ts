@@ -1,5 +1,8 @@
-/** Types of the QR-code login sub-clients (`auth.qrcode`, `auth.wxqrcode`, `auth.wechatmpqrcode`). */
-import type { AuthingError } from '../../core/errors.js';
+/**
+ * Types of the QR-code login sub-clients (`auth.qrcode`, `auth.wxqrcode`, `auth.wechatmpqrcode`),
+ * with the few constants and checks their class needs before the implementation is loaded.
+ */
+import { toAuthingError, type AuthingError } from '../../core/errors.js';
 import type { UserDetail } from '../types.js';
 
 /** Who scans: your own app (`APP_AUTH`), a WeChat mini program (`WXAPP_AUTH`), a WeChat official account (`WECHATMP_AUTH`). */
@@ -13,6 +16,18 @@ export type QrCodeStatusValue = (typeof QR_CODE_STATUS)[keyof typeof QR_CODE_STA
 
 /** Default polling interval of `startPolling` / `startScanning`, in milliseconds (the official SDK's). */
 export const DEFAULT_QRCODE_POLL_INTERVAL = 800;
+
+/** The element `startScanning` renders into by default. */
+export const DEFAULT_QRCODE_DOM_ID = 'authing__qrcode-root-node';
+
+/** A polling interval, defaulted; a typed error for anything but a positive number of milliseconds. */
+export function checkInterval(interval: unknown): number {
+  if (interval === undefined) return DEFAULT_QRCODE_POLL_INTERVAL;
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0) {
+    throw toAuthingError({ kind: 'validation', argument: 'interval', message: 'interval must be a positive number of milliseconds' });
+  }
+  return interval;
+}
 
 /** Options of `geneCode` (and of `startScanning`, which generates the code). */
 export interface QrCodeGeneOptions {

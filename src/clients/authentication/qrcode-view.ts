@@ -9,8 +9,6 @@ export interface QrCodeView {
   say(text: string): void;
 }
 
-export const DEFAULT_QRCODE_DOM_ID = 'authing__qrcode-root-node';
-
 export function renderQrCode(domId: string, url: string, size: { width: number; height: number }, title: string): QrCodeView | undefined {
   const doc = typeof document === 'undefined' ? undefined : document;
   if (!doc?.body) return undefined;

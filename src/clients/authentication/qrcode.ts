@@ -4,27 +4,26 @@
  * sub-client's scene) and confirms; the page then exchanges the code's ticket for the user's token,
  * which becomes the session of the AuthenticationClient.
  */
-import { AuthingError } from '../../core/errors.js';
 import type { RequestOptions } from '../../core/options.js';
-import { answered } from '../context.js';
 import { requireId } from '../validate.js';
 import type { AuthContext } from './context.js';
-import { checkInterval, startPolling } from './qrcode-polling.js';
-import type {
-  QrCodeGeneOptions,
-  QrCodeGenerated,
-  QrCodeLoggedInUser,
-  QrCodePolling,
-  QrCodePollingOptions,
-  QrCodePollingOutcome,
-  QrCodeScanning,
-  QrCodeScanningOptions,
-  QrCodeScene,
-  QrCodeStatus,
+import {
+  checkInterval,
+  DEFAULT_QRCODE_DOM_ID,
+  type QrCodeGeneOptions,
+  type QrCodeGenerated,
+  type QrCodeLoggedInUser,
+  type QrCodePolling,
+  type QrCodePollingOptions,
+  type QrCodePollingOutcome,
+  type QrCodeScanning,
+  type QrCodeScanningOptions,
+  type QrCodeScene,
+  type QrCodeStatus,
 } from './qrcode-types.js';
-import { DEFAULT_QRCODE_DOM_ID, renderQrCode } from './qrcode-view.js';
 
-const DEFAULT_SIZE = { width: 240, height: 240 };
+/** The method bodies, the polling loop and the view, loaded on the first call (see qrcode-calls.ts). */
+const calls = () => import('./qrcode-calls.js');
 
 /**
  * One scene of QR-code login; the AuthenticationClient has three: `qrcode` (your own app,
@@ -57,9 +56,7 @@ export class QrCodeAuthenticationClient {
    * const { random, url, expiresIn } = await auth.qrcode.geneCode({ customData: { source: 'web' } });
    */
   async geneCode(options: QrCodeGeneOptions = {}, requestOptions?: RequestOptions): Promise<QrCodeGenerated> {
-    const { customData, context, autoMergeQrCode = false, extIdpConnId, withCustomData } = options;
-    const body = { scene: this.scene, autoMergeQrCode, params: customData, context, extIdpConnId, withCustomData };
-    return answered(await this.#ctx.transport.rest.POST('/api/v2/qrcode/gene', { body }, { ...requestOptions, auth: false }), 'QR code');
+    return (await calls()).geneCode(this.#ctx, this.scene, options, requestOptions);
   }
 
   /**
@@ -75,9 +72,7 @@ export class QrCodeAuthenticationClient {
    * if (status === 2 && ticket) await auth.qrcode.exchangeUserInfo(ticket);
    */
   async checkStatus(random: string, requestOptions?: RequestOptions): Promise<QrCodeStatus> {
-    requireId('random', random);
-    const query = { random };
-    return answered(await this.#ctx.transport.rest.GET('/api/v2/qrcode/check', { params: { query } }, { ...requestOptions, auth: false }), 'QR code status');
+    return (await calls()).checkStatus(this.#ctx, random, requestOptions);
   }
 
   /**
@@ -96,9 +91,7 @@ export class QrCodeAuthenticationClient {
    * }
    */
   async exchangeUserInfo(ticket: string, requestOptions?: RequestOptions): Promise<QrCodeLoggedInUser> {
-    requireId('ticket', ticket);
-    const user = await this.#ctx.transport.rest.POST('/api/v2/qrcode/userinfo', { body: { ticket } }, { ...requestOptions, auth: false });
-    return this.#ctx.session.remember(answered(user, 'user'));
+    return (await calls()).exchangeUserInfo(this.#ctx, ticket, requestOptions);
   }
 
   /**
@@ -119,7 +112,12 @@ export class QrCodeAuthenticationClient {
    */
   startPolling(random: string, options: QrCodePollingOptions = {}, requestOptions?: RequestOptions): QrCodePolling {
     requireId('random', random);
-    return startPolling(random, (signal) => this.checkStatus(random, { ...requestOptions, signal }), options, requestOptions?.signal);
+    checkInterval(options.interval);
+    const ctx = this.#ctx;
+    return startLoaded(random, options, requestOptions?.signal, async () => {
+      const loaded = await calls();
+      return (loopOptions) => loaded.pollStatus(ctx, random, loopOptions, requestOptions);
+    });
   }
 
   /**
@@ -152,75 +150,55 @@ export class QrCodeAuthenticationClient {
    * await scanning.polling.done;
    */
   async startScanning(domId: string = DEFAULT_QRCODE_DOM_ID, options: QrCodeScanningOptions = {}, requestOptions?: RequestOptions): Promise<QrCodeScanning> {
-    checkInterval(options.interval);
-    const tips = { ...defaultTips(this.scene), ...options.tips };
-    const code = await this.geneCode(options, requestOptions).catch((error: unknown) => {
-      if (error instanceof AuthingError) options.onCodeLoadFailed?.(error);
-      throw error;
-    });
-    options.onCodeLoaded?.(code.random, code.url);
-    const view = renderQrCode(domId, code.url, options.size ?? DEFAULT_SIZE, tips.title);
-    if (view) options.onCodeShow?.(code.random, code.url);
-
-    const exchange = new AbortController();
-    const polling = this.startPolling(
-      code.random,
-      {
-        ...options,
-        onScanned: (userInfo) => {
-          view?.say(tips.scanned);
-          options.onScanned?.(userInfo);
-        },
-        onSuccess: (userInfo, ticket) => {
-          view?.say(tips.succeed);
-          if (!options.autoExchangeUserInfo) options.onSuccess?.(userInfo, ticket);
-        },
-        onCancel: () => {
-          view?.say(tips.canceled);
-          options.onCancel?.();
-        },
-        onExpired: () => {
-          view?.say(tips.expired);
-          options.onExpired?.();
-        },
-        onError: (error) => {
-          view?.say(tips.failed);
-          options.onError?.(error);
-        },
-      },
-      requestOptions,
-    );
-    const onAbort = () => exchange.abort();
-    requestOptions?.signal?.addEventListener('abort', onAbort, { once: true });
-    const exchanged = polling.done.then(async (outcome): Promise<QrCodePollingOutcome> => {
-      if (outcome.kind !== 'success' || !options.autoExchangeUserInfo) return outcome;
-      try {
-        const user = await this.exchangeUserInfo(outcome.ticket, { ...requestOptions, signal: exchange.signal });
-        options.onSuccess?.(user, outcome.ticket);
-        return { ...outcome, user };
-      } catch (error) {
-        if (exchange.signal.aborted) return { kind: 'stopped' };
-        if (error instanceof AuthingError) options.onError?.(error);
-        return { kind: 'error', error };
-      }
-    });
-    const stop = () => {
-      polling.stop();
-      exchange.abort();
-    };
-    const done = exchanged.finally(() => requestOptions?.signal?.removeEventListener('abort', onAbort));
-    return { ...code, polling: { random: code.random, stop, done } };
+    return (await calls()).startScanning(this.#ctx, this.scene, domId, options, requestOptions);
   }
 }
 
-function defaultTips(scene: QrCodeScene) {
-  const scanner = scene === 'APP_AUTH' ? 'the app' : 'WeChat';
-  return {
-    title: `Scan with ${scanner} to log in`,
-    scanned: 'Scanned: confirm the login on your phone',
-    succeed: 'Logged in',
-    canceled: 'The login was cancelled',
-    expired: 'The QR code has expired',
-    failed: 'The QR code status could not be checked',
+/**
+ * The polling `startPolling` returns at once while its loop loads: `onStart` gets it right away,
+ * `stop()` and the caller's signal end it before the loop is there as after, and `done` resolves
+ * with the loop's outcome, or `{ kind: 'error' }` when loading fails (it never rejects). The loop
+ * starts only if nothing ended the polling meanwhile; its first check waits one interval.
+ */
+function startLoaded(
+  random: string,
+  options: QrCodePollingOptions,
+  signal: AbortSignal | undefined,
+  load: () => Promise<(loopOptions: QrCodePollingOptions) => QrCodePolling>,
+): QrCodePolling {
+  let loop: QrCodePolling | undefined;
+  let ended = false;
+  let settle: (outcome: QrCodePollingOutcome) => void = () => undefined;
+  const done = new Promise<QrCodePollingOutcome>((resolve) => (settle = resolve));
+  const end = (outcome: QrCodePollingOutcome) => {
+    if (ended) return;
+    ended = true;
+    signal?.removeEventListener('abort', stop);
+    settle(outcome);
   };
+  function stop() {
+    if (loop) loop.stop();
+    else end({ kind: 'stopped' });
+  }
+  const polling: QrCodePolling = { random, stop, done };
+  if (signal?.aborted) {
+    end({ kind: 'stopped' });
+    return polling;
+  }
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    options.onStart?.(polling);
+  } catch (error) {
+    end({ kind: 'error', error });
+  }
+  if (ended) return polling;
+  load().then(
+    (start) => {
+      if (ended) return;
+      loop = start({ ...options, onStart: undefined });
+      void loop.done.then(end);
+    },
+    (error: unknown) => end({ kind: 'error', error }),
+  );
+  return polling;
 }

@@ -68,6 +68,22 @@ export async function answerRegistration(rc: RequestContext, user: Session['user
   return flags.generateToken || neither ? withToken(rc, fresh(user), appId) : user;
 }
 
+/** A password login by one identifier (loginByUsername, loginByEmail, loginByPhonePassword), answered by {@link answerLogin}. */
+async function passwordLogin(
+  rc: RequestContext,
+  by: 'username' | 'email' | 'phone',
+  identifier: string,
+  input: { password: string; clientIp?: string | null; autoRegister?: boolean | null },
+) {
+  const { appId, pool, service } = await rc.app();
+  const session = await auth.loginSession(service, by, identifier, rc.password(input.password, pool), {
+    appId,
+    clientIp: clientIp(rc, input.clientIp),
+    autoRegister: input.autoRegister,
+  });
+  return answerLogin(rc, session, appId);
+}
+
 /** Registration, login and token refresh for the AuthenticationClient. */
 export const authenticationResolvers: Resolvers = {
   Mutation: {
@@ -95,33 +111,15 @@ export const authenticationResolvers: Resolvers = {
     },
     async loginByUsername(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
-      const { appId, pool, service } = await rc.app();
-      const session = await auth.loginSession(service, 'username', input.username, rc.password(input.password, pool), {
-        appId,
-        clientIp: clientIp(rc, input.clientIp),
-        autoRegister: input.autoRegister,
-      });
-      return answerLogin(rc, session, appId);
+      return passwordLogin(rc, 'username', input.username, input);
     },
     async loginByEmail(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
-      const { appId, pool, service } = await rc.app();
-      const session = await auth.loginSession(service, 'email', input.email, rc.password(input.password, pool), {
-        appId,
-        clientIp: clientIp(rc, input.clientIp),
-        autoRegister: input.autoRegister,
-      });
-      return answerLogin(rc, session, appId);
+      return passwordLogin(rc, 'email', input.email, input);
     },
     async loginByPhonePassword(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
-      const { appId, pool, service } = await rc.app();
-      const session = await auth.loginSession(service, 'phone', input.phone, rc.password(input.password, pool), {
-        appId,
-        clientIp: clientIp(rc, input.clientIp),
-        autoRegister: input.autoRegister,
-      });
-      return answerLogin(rc, session, appId);
+      return passwordLogin(rc, 'phone', input.phone, input);
     },
     async loginByPhoneCode(_p, { input }, { rc }, info) {
       onePasswordCheck(rc, info);
