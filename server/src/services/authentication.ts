@@ -72,7 +72,7 @@ async function register(
 }
 
 /** Records a login of `row` (loginsCount, lastLogin, lastIP) inside an open write; answers the updated row. */
-async function recordLogin(tx: Tx, row: UsersTable, clientIp?: string | null): Promise<UsersTable> {
+export async function recordLogin(tx: Tx, row: UsersTable, clientIp?: string | null): Promise<UsersTable> {
   const next = { ...row, logins_count: row.logins_count + 1, last_login: nowIso(), last_ip: clientIp ?? row.last_ip };
   await tx
     .updateTable('users')

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../errors.js';
 import type { TokenClaims } from '../auth/jwt.js';
-import { nowIso } from '../storage/ids.js';
 import type { QrcodesTable } from '../storage/tables.js';
 import type { Tx } from '../storage/store.js';
 import type { Db, ServiceContext } from './context.js';
+import { recordLogin } from './authentication.js';
 import { ServiceErrors } from './errors.js';
 import { qrCodeImage } from './qrcode-image.js';
 import { isLocked, type Session } from './sessions.js';
@@ -201,8 +201,7 @@ export async function exchangeTicket(ctx: ServiceContext, ticket: string, opts: 
     if (!current) throw ServiceErrors.qrCodeTicketInvalid();
     if (isLocked(current)) throw ServiceErrors.userLocked();
     if (!ctx.store.index.canAccessApp(opts.appId, current.id).allowed) throw ServiceErrors.noAppAccess();
-    const next = { ...current, logins_count: current.logins_count + 1, last_login: nowIso(), last_ip: opts.clientIp ?? current.last_ip };
-    await tx.updateTable('users').set({ logins_count: next.logins_count, last_login: next.last_login, last_ip: next.last_ip }).where('id', '=', current.id).execute();
+    const next = await recordLogin(tx, current, opts.clientIp);
     await tx.updateTable('qrcodes').set({ ticket: null, exchanged_at: now }).where('random', '=', row.random).execute();
     return { user: toWireUser(next), sessionVersion: current.session_version };
   });
