@@ -6,6 +6,9 @@
  */
 import type * as Gql from '../../generated/graphql.js';
 import type { components, operations } from '../../generated/openapi.js';
+import type { SecurityLevel } from '../authentication/bindings.js';
+import type { CheckPasswordStrengthResult } from '../authentication/passwords.js';
+import type { QrCodeGenerated, QrCodeStatus } from '../authentication/qrcode-types.js';
 import type { CurrentUser, LoggedInUser, ProfileUpdates } from '../authentication/types.js';
 import type * as T from '../types.js';
 
@@ -180,4 +183,11 @@ export type UserAdminChecks = [
   Expect<Same<T.HeldResource, Item<Data<'getAuthorizedResourcesOfResourceKind'>>>>,
   Expect<Same<T.OrgNode, Item<Item<Data<'listUserOrgs'>>>>>,
   Expect<Same<T.IsSuccess, NonNullable<operations['resignUser']['responses'][200]['content']['application/json']['data']>>>,
+];
+
+export type AuthenticationAnswerChecks = [
+  Expect<Same<SecurityLevel, Data<'getSecurityLevel'>>>,
+  Expect<Same<CheckPasswordStrengthResult, Gql.CheckPasswordStrengthQuery['checkPasswordStrength']>>,
+  Expect<Same<QrCodeGenerated, Data<'geneQrCode'>>>,
+  Expect<Same<QrCodeStatus, Data<'checkQrCodeStatus'>>>,
 ];
