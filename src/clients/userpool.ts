@@ -4,6 +4,13 @@ import type { RequestOptions } from '../core/options.js';
 import { UpdateUserpoolDocument } from '../generated/graphql.js';
 import type { ClientContext } from './context.js';
 import type { UpdateUserpoolInput, UserPool } from './types.js';
+import { requireId } from './validate.js';
+
+/** An environment variable of the user pool: a key and any JSON value. */
+export interface EnvVariable {
+  key: string;
+  value: unknown;
+}
 
 /**
  * The user pool's settings. authing-local acts on `name`, `registerDisabled`, `whitelist`,
@@ -53,5 +60,48 @@ export class UserpoolClient {
       throw toAuthingError({ kind: 'validation', argument: 'updates', message: 'updates must be an object' });
     }
     return (await this.#context.transport.graphql(UpdateUserpoolDocument, { input: updates }, requestOptions)).updateUserpool;
+  }
+
+  /**
+   * The pool's environment variables (`GET /api/v2/env`), e.g. settings read by pipeline functions.
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns every variable, oldest first
+   * @throws {@link AuthingError}
+   * @example
+   * const env = await management.userpool.listEnv();
+   * console.log(env.find((v) => v.key === 'WEBHOOK_URL')?.value);
+   */
+  async listEnv(requestOptions?: RequestOptions): Promise<EnvVariable[]> {
+    return this.#context.transport.rest.GET('/api/v2/env', {}, requestOptions);
+  }
+
+  /**
+   * Sets an environment variable of the pool (`POST /api/v2/env`); an existing key takes the new value.
+   * @param key - 1 to 64 letters, digits, `_`, `-` or `.`
+   * @param value - any JSON value (at most 4096 characters as JSON)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns every variable, oldest first
+   * @throws {@link AuthingValidationError} for a blank key or an undefined value; {@link AuthingError} 400 for a key or value out of range
+   * @example
+   * await management.userpool.addEnv('WEBHOOK_URL', 'https://example.com/hook');
+   */
+  async addEnv(key: string, value: unknown, requestOptions?: RequestOptions): Promise<EnvVariable[]> {
+    requireId('key', key);
+    if (value === undefined) throw toAuthingError({ kind: 'validation', argument: 'value', message: 'value is required' });
+    return this.#context.transport.rest.POST('/api/v2/env', { body: { key, value } }, requestOptions);
+  }
+
+  /**
+   * Removes an environment variable of the pool (`DELETE /api/v2/env/{key}`); an absent key is no error.
+   * @param key - the variable's key
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the variables left, oldest first
+   * @throws {@link AuthingValidationError} for a blank key; {@link AuthingError}
+   * @example
+   * await management.userpool.removeEnv('WEBHOOK_URL');
+   */
+  async removeEnv(key: string, requestOptions?: RequestOptions): Promise<EnvVariable[]> {
+    requireId('key', key);
+    return this.#context.transport.rest.DELETE('/api/v2/env/{key}', { params: { path: { key } } }, requestOptions);
   }
 }

@@ -24,6 +24,11 @@ export const PUBLIC_SOURCES = [
   'src/clients/udf.ts',
   'src/clients/userpool.ts',
   'src/clients/whitelist.ts',
+  'src/clients/applications/client.ts',
+  'src/clients/mfa.ts',
+  'src/clients/principal.ts',
+  'src/clients/statistics.ts',
+  'src/clients/user-action.ts',
 ];
 
 /** One documented member and its examples. */

@@ -69,13 +69,22 @@ export async function startHostileServer(): Promise<HostileServer> {
  */
 const GUESS_COUNTERS: Record<string, readonly string[]> = { verification_codes: ['attempts'], mfa_challenges: ['attempts'] };
 
+/**
+ * Records a refusal must leave: a failed login is logged as a user action with `success` 0
+ * (services/audit.ts, pinned by test/integration/audit.test.ts). Every other row must stay as it was.
+ */
+const isRefusalRecord = (table: string, row: Record<string, unknown>) => table === 'user_actions' && row.success === 0;
+
 function hashTables(db: Libsql.Database): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
   const hash = createHash('sha256');
   for (const { name } of tables) {
     const skipped = GUESS_COUNTERS[name] ?? [];
     const withoutCounters = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([column]) => !skipped.includes(column)));
-    const rows = (db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Array<Record<string, unknown>>).map((r) => JSON.stringify(withoutCounters(r))).sort();
+    const rows = (db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Array<Record<string, unknown>>)
+      .filter((r) => !isRefusalRecord(name, r))
+      .map((r) => JSON.stringify(withoutCounters(r)))
+      .sort();
     hash.update(`${name}\n${rows.join('\n')}\n`);
   }
   return hash.digest('hex');

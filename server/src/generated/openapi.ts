@@ -1337,7 +1337,184 @@ export interface paths {
         put?: never;
         /** Updates an application, e.g. its default access strategy */
         post: operations["updateApplication"];
+        /** Deletes an application with its namespace, everything granted in it, its access records, AK/SK accounts and agreements */
+        delete: operations["deleteApplication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The pool's applications, oldest first */
+        get: operations["listApplications"];
+        put?: never;
+        /** Creates an application with its own namespace (code = app id) and access policy */
+        post: operations["createApplication"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/{appId}/active-users": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        /** The users holding a live session in the application, most recent login first */
+        get: operations["listApplicationActiveUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/application/{appId}/refresh-secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Gives the application a new secret; the old one is invalid at once */
+        patch: operations["refreshApplicationSecret"];
+        trace?: never;
+    };
+    "/api/v2/applications/{appId}/agreements": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        /** The application's registration agreements, in their order */
+        get: operations["listApplicationAgreements"];
+        put?: never;
+        /** Adds an agreement at the end of the application's list */
+        post: operations["createApplicationAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/{appId}/agreements/sort": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts the application's agreements in the order of the ids given (each of its agreements exactly once) */
+        post: operations["sortApplicationAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/applications/{appId}/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+                /** @description Agreement id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes an agreement's title, lang or required flag */
+        put: operations["updateApplicationAgreement"];
+        post?: never;
+        /** Deletes an agreement */
+        delete: operations["deleteApplicationAgreement"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2062,10 +2239,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/users/{userId}/mfa-bound": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        /** Which MFA factors a user has bound (management); 2004 for an unknown user */
+        get: operations["getUserMfaStatus"];
+        put?: never;
+        post?: never;
+        /** Removes a user's MFA factor (management); OTP removes the TOTP authenticator, FACE has nothing to remove in authing-local */
+        delete: operations["unbindUserMfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/mfa/totp/import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Binds an existing TOTP secret (base32) to a user (management), confirmed at once
+         * @description Replaces any authenticator the user had. Without `recoveryCode` a new one is made. From
+         *     then on a password login of the user answers 1635. 400 for a secret that is not base32
+         *     of at least 16 characters, 2004 for an unknown user.
+         */
+        post: operations["importUserTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/{userId}/management/principal_authentication": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        /** A user's real-name (principal) authentication (management); `data` null when it has none */
+        get: operations["getUserPrincipalAuthentication"];
+        put?: never;
+        /** Real-name (principal) authentication of a user (management), the same checks as the user's own */
+        post: operations["authenticateUserPrincipal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/password/check": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a password meets the user pool's password strength (management), as `checkPasswordStrength` answers it
+         * @description The plain password (not encrypted), as the official SDK sends it; nothing is stored. One result per password.
+         */
+        post: operations["checkPasswordValid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/env": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The user pool's environment variables (management), oldest first */
+        get: operations["listUserpoolEnv"];
+        put?: never;
+        /**
+         * Sets an environment variable of the user pool (management); an existing key takes the new value
+         * @description `key`: 1 to 64 characters of letters, digits, `_`, `-`, `.`; `value`: any JSON value
+         *     (at most 4096 characters as JSON). 400 otherwise. Answers the whole list.
+         */
+        post: operations["addUserpoolEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/env/{key}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes an environment variable of the user pool (management); an absent key is no error. Answers the whole list. */
+        delete: operations["removeUserpoolEnv"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/analysis/user-action": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The pool's end-user actions (register, login success or failure, logout, profile changes), newest first (management) */
+        get: operations["listUserActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/analysis/total-login-count": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** How many distinct users logged into the application (management) */
+        get: operations["getApplicationLoginUserNum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/analysis/exist-defined-field-count": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** How many distinct users who logged into the application hold a value of the user-defined field (management) */
+        get: operations["getUdfFieldUserNum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/analysis/audit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The pool's management actions (operator, operation, resource), newest first (management) */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Where a record was made from. authing-local knows the IP only; the names are empty. */
+        GeoIp: {
+            ip: string;
+            city_name: string;
+            region_name: string;
+        };
+        LogUser: {
+            id: string;
+            displayName: string;
+        };
+        /** @description One end-user action, snake_case as Authing answers it (the SDKs map it to camelCase). */
+        UserActionLog: {
+            /** @description The fields in camelCase (userPoolId ... eventType) are the record as the official SDK 4.23.55's `statistics` reads it. */
+            userPoolId: string;
+            userId: string | null;
+            userName: string | null;
+            clientIp: string;
+            appId: string | null;
+            appName: string | null;
+            eventType: string;
+            userpool_id: string;
+            /** @description The user, null for a failed login naming no known account. */
+            user: components["schemas"]["LogUser"] | null;
+            geoip: components["schemas"]["GeoIp"];
+            /** @description `login`, `register`, `logout`, `updatePassword`, `updateEmail`, `updatePhone`, `updateUserinfo`, `refreshToken` */
+            operation_name: string;
+            operation_desc: string;
+            success: boolean;
+            /**
+             * Format: date-time
+             * @description When, as an ISO 8601 string (the official SDKs type it a string).
+             */
+            timestamp: string;
+            app_id: string | null;
+            app: {
+                id: string;
+                name: string;
+            } | null;
+        };
+        /** @description One management action, snake_case as Authing answers it. */
+        AuditLog: {
+            /** @description The fields in camelCase (userPoolId ... eventType) are the record as the official SDK 4.23.55's `statistics` reads it; userId / userName are the operator. */
+            userPoolId: string;
+            userId: string;
+            userName: string;
+            clientIp: string;
+            appId: string | null;
+            eventType: string;
+            userpool_id: string;
+            operator_type: string;
+            operator_detail: components["schemas"]["LogUser"];
+            operator_arn: string;
+            /** @description The GraphQL field or REST operationId of the change (`createUser`, `deleteRole`, ...). */
+            operation_name: string;
+            geoip: components["schemas"]["GeoIp"];
+            resource_type: string;
+            resource_desc: string;
+            resource_arn: string;
+            app_id: string | null;
+            /**
+             * Format: date-time
+             * @description When, as an ISO 8601 string (the official SDKs type it a string).
+             */
+            timestamp: string;
+        };
         /**
          * @description The frame of every answer. `code` 200 means success and then `data` carries the
          *     payload; any other `code` is a business error described by `message` (HTTP status
@@ -2496,6 +3019,47 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        ApplicationCreate: {
+            name: string;
+            identifier?: string | null;
+            redirectUris?: string[] | null;
+            logo?: string | null;
+        };
+        PaginatedApplications: {
+            totalCount: number;
+            list: components["schemas"]["Application"][];
+        };
+        AgreementInput: {
+            /** @description The agreement's text (HTML links allowed). */
+            title: string;
+            /** @description Whether registering requires accepting it; true when omitted. */
+            required?: boolean | null;
+            /**
+             * @description The language it is shown in; zh-CN when omitted.
+             * @enum {string|null}
+             */
+            lang?: "zh-CN" | "en-US" | "zh-TW" | "ja-JP" | null;
+        };
+        AgreementUpdate: {
+            title?: string | null;
+            required?: boolean | null;
+            /** @enum {string|null} */
+            lang?: "zh-CN" | "en-US" | "zh-TW" | "ja-JP" | null;
+        };
+        Agreement: {
+            id: number;
+            appId: string;
+            userPoolId: string;
+            title: string;
+            required: boolean;
+            lang: string;
+            /** @description Its position in the list, from 0. */
+            order: number;
+        };
+        AgreementList: {
+            totalCount: number;
+            list: components["schemas"]["Agreement"][];
+        };
         /** @description The fields to change; other keys of Application are accepted as well. */
         ApplicationUpdate: {
             name?: string | null;
@@ -2701,6 +3265,20 @@ export interface components {
         };
     };
     responses: {
+        /** @description The user pool's environment variables */
+        EnvList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: {
+                        key: string;
+                        value: unknown;
+                    }[];
+                };
+            };
+        };
         /** @description The logged-in user with its new token (a completed MFA login) */
         MfaUser: {
             headers: {
@@ -4905,6 +5483,392 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    deleteApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Ack"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PaginatedApplications"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Application"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listApplicationActiveUsers: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PaginatedUsers"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    refreshApplicationSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application with its new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Application"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listApplicationAgreements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All agreements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["AgreementList"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createApplicationAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementInput"];
+            };
+        };
+        responses: {
+            /** @description The new agreement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Agreement"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    sortApplicationAgreements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Sorted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Ack"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    updateApplicationAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+                /** @description Agreement id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated agreement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Agreement"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteApplicationAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+                /** @description Agreement id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Ack"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     listProgrammaticAccessAccounts: {
         parameters: {
             query?: {
@@ -5868,6 +6832,513 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MfaUser"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getUserMfaStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One flag per factor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            OTP: boolean;
+                            FACE: boolean;
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    unbindUserMfa: {
+        parameters: {
+            query: {
+                type: "OTP" | "FACE";
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Message"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    importUserTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userId: string;
+                    secret: string;
+                    recoveryCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The authenticator, with its secret and recovery code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            id: string;
+                            userId: string;
+                            enable: boolean;
+                            secret: string;
+                            authenticatorType: string;
+                            recoveryCode: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getUserPrincipalAuthentication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authentication, or null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PrincipalDetail"] | null;
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    authenticateUserPrincipal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrincipalInput"];
+            };
+        };
+        responses: {
+            /** @description The authentication recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PrincipalDetail"];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    checkPasswordValid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            valid: boolean;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listUserpoolEnv: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EnvList"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    addUserpoolEnv: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    value: unknown;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EnvList"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    removeUserpoolEnv: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EnvList"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listUserActions: {
+        parameters: {
+            query?: {
+                /** @description Only records made from this client IP. */
+                clientip?: string;
+                /** @description Only these operations (repeat the key for several). */
+                "operation_name[]"?: string[];
+                /** @description Only these operators, as ARNs (`arn:cn:authing:{userPoolId}:user:{userId}`). */
+                "operator_arn[]"?: string[];
+                /** @description Only records of these applications. */
+                "app_id[]"?: string[];
+                /** @description Only this operation (what the official SDK's `userAction.list` sends). */
+                operation_name?: string;
+                /** @description Only this operator, as an ARN (the official SDK's `userAction.list`). */
+                operator_arn?: string;
+                /** @description Only this operation (what the official SDK 4.23.55's `statistics` sends). */
+                eventType?: string;
+                /** @description Only this user or operator (the official SDK 4.23.55's `statistics`). */
+                userId?: string;
+                /** @description Only records of this application (the official SDK 4.23.55's `statistics`). */
+                app_id?: string;
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+                /** @description `1`: only records made through an application. */
+                exclude_non_app_records?: "0" | "1";
+                /** @description Only records at or after this time (epoch milliseconds). */
+                start?: number;
+                /** @description Only records at or before this time (epoch milliseconds). */
+                end?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["UserActionLog"][];
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getApplicationLoginUserNum: {
+        parameters: {
+            query: {
+                /** @description Application id. */
+                appId: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of users (authing-local answers it as a bare integer; no public source shows Authing's shape) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: number;
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getUdfFieldUserNum: {
+        parameters: {
+            query: {
+                /** @description Key of a user-defined field of users. */
+                definedFieldKey: string;
+                /** @description Application id. */
+                appId: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of users (authing-local answers it as a bare integer; no public source shows Authing's shape) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: number;
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description Only records made from this client IP. */
+                clientip?: string;
+                /** @description Only these operations (repeat the key for several). */
+                "operation_name[]"?: string[];
+                /** @description Only these operators, as ARNs (`arn:cn:authing:user:{operatorId}`; the operator of a pool management token is the pool). */
+                "operator_arn[]"?: string[];
+                /** @description Only records of these applications. */
+                "app_id[]"?: string[];
+                /** @description Only this operation (what the official SDK 4.23.55's `statistics` sends). */
+                eventType?: string;
+                /** @description Only this user or operator (the official SDK 4.23.55's `statistics`). */
+                userId?: string;
+                /** @description Only records of this application (the official SDK 4.23.55's `statistics`). */
+                app_id?: string;
+                /** @description Only records at or after this time (epoch milliseconds). */
+                start?: number;
+                /** @description Only records at or before this time (epoch milliseconds). */
+                end?: number;
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["AuditLog"][];
+                        };
+                    };
+                };
+            };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };

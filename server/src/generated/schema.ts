@@ -28,6 +28,10 @@ export const openapiDocument: Record<string, unknown> = {
       "description": "Permission checks and resource grants"
     },
     {
+      "name": "analysis",
+      "description": "User action and audit logs"
+    },
+    {
       "name": "authentication",
       "description": "End-user registration and login beyond GraphQL (email codes, directories, v3 sign-in)"
     },
@@ -4303,6 +4307,647 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/responses/Error"
           }
         }
+      },
+      "delete": {
+        "operationId": "deleteApplication",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Deletes an application with its namespace, everything granted in it, its access records, AK/SK accounts and agreements",
+        "responses": {
+          "200": {
+            "description": "Deleted",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Ack"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/applications": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listApplications",
+        "tags": [
+          "applications"
+        ],
+        "summary": "The pool's applications, oldest first",
+        "parameters": [
+          {
+            "name": "page",
+            "in": "query",
+            "description": "Page number, starting at 1.",
+            "schema": {
+              "type": "integer",
+              "default": 1
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Page size.",
+            "schema": {
+              "type": "integer",
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of applications",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/PaginatedApplications"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createApplication",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Creates an application with its own namespace (code = app id) and access policy",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApplicationCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new application",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Application"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/applications/{appId}/active-users": {
+      "parameters": [
+        {
+          "name": "appId",
+          "in": "path",
+          "required": true,
+          "description": "Application id.",
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listApplicationActiveUsers",
+        "tags": [
+          "applications"
+        ],
+        "summary": "The users holding a live session in the application, most recent login first",
+        "parameters": [
+          {
+            "name": "page",
+            "in": "query",
+            "description": "Page number, starting at 1.",
+            "schema": {
+              "type": "integer",
+              "default": 1
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Page size.",
+            "schema": {
+              "type": "integer",
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of users",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/PaginatedUsers"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/application/{appId}/refresh-secret": {
+      "parameters": [
+        {
+          "name": "appId",
+          "in": "path",
+          "required": true,
+          "description": "Application id.",
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "patch": {
+        "operationId": "refreshApplicationSecret",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Gives the application a new secret; the old one is invalid at once",
+        "responses": {
+          "200": {
+            "description": "The application with its new secret",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Application"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/applications/{appId}/agreements": {
+      "parameters": [
+        {
+          "name": "appId",
+          "in": "path",
+          "required": true,
+          "description": "Application id.",
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listApplicationAgreements",
+        "tags": [
+          "applications"
+        ],
+        "summary": "The application's registration agreements, in their order",
+        "responses": {
+          "200": {
+            "description": "All agreements",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/AgreementList"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createApplicationAgreement",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Adds an agreement at the end of the application's list",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AgreementInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new agreement",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Agreement"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/applications/{appId}/agreements/sort": {
+      "parameters": [
+        {
+          "name": "appId",
+          "in": "path",
+          "required": true,
+          "description": "Application id.",
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "post": {
+        "operationId": "sortApplicationAgreements",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Puts the application's agreements in the order of the ids given (each of its agreements exactly once)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "ids"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "items": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Sorted",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Ack"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/applications/{appId}/agreements/{agreementId}": {
+      "parameters": [
+        {
+          "name": "appId",
+          "in": "path",
+          "required": true,
+          "description": "Application id.",
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "agreementId",
+          "in": "path",
+          "required": true,
+          "description": "Agreement id.",
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "put": {
+        "operationId": "updateApplicationAgreement",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Changes an agreement's title, lang or required flag",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AgreementUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated agreement",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Agreement"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteApplicationAgreement",
+        "tags": [
+          "applications"
+        ],
+        "summary": "Deletes an agreement",
+        "responses": {
+          "200": {
+            "description": "Deleted",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/Ack"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
       }
     },
     "/api/v2/applications/{appId}/programmatic-access-accounts": {
@@ -6123,6 +6768,1081 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/api/v2/users/{userId}/mfa-bound": {
+      "parameters": [
+        {
+          "name": "userId",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "getUserMfaStatus",
+        "tags": [
+          "mfa"
+        ],
+        "summary": "Which MFA factors a user has bound (management); 2004 for an unknown user",
+        "responses": {
+          "200": {
+            "description": "One flag per factor",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "required": [
+                            "OTP",
+                            "FACE"
+                          ],
+                          "properties": {
+                            "OTP": {
+                              "type": "boolean"
+                            },
+                            "FACE": {
+                              "type": "boolean"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "unbindUserMfa",
+        "tags": [
+          "mfa"
+        ],
+        "summary": "Removes a user's MFA factor (management); OTP removes the TOTP authenticator, FACE has nothing to remove in authing-local",
+        "parameters": [
+          {
+            "name": "type",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "OTP",
+                "FACE"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Message"
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/mfa/totp/import": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "post": {
+        "operationId": "importUserTotp",
+        "tags": [
+          "mfa"
+        ],
+        "summary": "Binds an existing TOTP secret (base32) to a user (management), confirmed at once",
+        "description": "Replaces any authenticator the user had. Without `recoveryCode` a new one is made. From\nthen on a password login of the user answers 1635. 400 for a secret that is not base32\nof at least 16 characters, 2004 for an unknown user.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "userId",
+                  "secret"
+                ],
+                "properties": {
+                  "userId": {
+                    "type": "string"
+                  },
+                  "secret": {
+                    "type": "string"
+                  },
+                  "recoveryCode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The authenticator, with its secret and recovery code",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "required": [
+                            "id",
+                            "userId",
+                            "enable",
+                            "secret",
+                            "authenticatorType",
+                            "recoveryCode",
+                            "createdAt",
+                            "updatedAt"
+                          ],
+                          "properties": {
+                            "id": {
+                              "type": "string"
+                            },
+                            "userId": {
+                              "type": "string"
+                            },
+                            "enable": {
+                              "type": "boolean"
+                            },
+                            "secret": {
+                              "type": "string"
+                            },
+                            "authenticatorType": {
+                              "type": "string"
+                            },
+                            "recoveryCode": {
+                              "type": "string"
+                            },
+                            "createdAt": {
+                              "type": "string"
+                            },
+                            "updatedAt": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/users/{userId}/management/principal_authentication": {
+      "parameters": [
+        {
+          "name": "userId",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "getUserPrincipalAuthentication",
+        "tags": [
+          "users"
+        ],
+        "summary": "A user's real-name (principal) authentication (management); `data` null when it has none",
+        "responses": {
+          "200": {
+            "description": "The authentication, or null",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "oneOf": [
+                            {
+                              "$ref": "#/components/schemas/PrincipalDetail"
+                            },
+                            {
+                              "type": "null"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "authenticateUserPrincipal",
+        "tags": [
+          "users"
+        ],
+        "summary": "Real-name (principal) authentication of a user (management), the same checks as the user's own",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PrincipalInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The authentication recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/PrincipalDetail"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/password/check": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "post": {
+        "operationId": "checkPasswordValid",
+        "tags": [
+          "userpool"
+        ],
+        "summary": "Whether a password meets the user pool's password strength (management), as `checkPasswordStrength` answers it",
+        "description": "The plain password (not encrypted), as the official SDK sends it; nothing is stored. One result per password.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "password"
+                ],
+                "properties": {
+                  "password": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "valid",
+                              "message"
+                            ],
+                            "properties": {
+                              "valid": {
+                                "type": "boolean"
+                              },
+                              "message": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/env": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listUserpoolEnv",
+        "tags": [
+          "userpool"
+        ],
+        "summary": "The user pool's environment variables (management), oldest first",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/EnvList"
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "addUserpoolEnv",
+        "tags": [
+          "userpool"
+        ],
+        "summary": "Sets an environment variable of the user pool (management); an existing key takes the new value",
+        "description": "`key`: 1 to 64 characters of letters, digits, `_`, `-`, `.`; `value`: any JSON value\n(at most 4096 characters as JSON). 400 otherwise. Answers the whole list.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "key",
+                  "value"
+                ],
+                "properties": {
+                  "key": {
+                    "type": "string"
+                  },
+                  "value": {}
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/EnvList"
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/env/{key}": {
+      "parameters": [
+        {
+          "name": "key",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "delete": {
+        "operationId": "removeUserpoolEnv",
+        "tags": [
+          "userpool"
+        ],
+        "summary": "Removes an environment variable of the user pool (management); an absent key is no error. Answers the whole list.",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/EnvList"
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/analysis/user-action": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listUserActions",
+        "tags": [
+          "analysis"
+        ],
+        "summary": "The pool's end-user actions (register, login success or failure, logout, profile changes), newest first (management)",
+        "parameters": [
+          {
+            "name": "clientip",
+            "in": "query",
+            "description": "Only records made from this client IP.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "operation_name[]",
+            "in": "query",
+            "description": "Only these operations (repeat the key for several).",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "operator_arn[]",
+            "in": "query",
+            "description": "Only these operators, as ARNs (`arn:cn:authing:{userPoolId}:user:{userId}`).",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "app_id[]",
+            "in": "query",
+            "description": "Only records of these applications.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "operation_name",
+            "in": "query",
+            "description": "Only this operation (what the official SDK's `userAction.list` sends).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "operator_arn",
+            "in": "query",
+            "description": "Only this operator, as an ARN (the official SDK's `userAction.list`).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "eventType",
+            "in": "query",
+            "description": "Only this operation (what the official SDK 4.23.55's `statistics` sends).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "userId",
+            "in": "query",
+            "description": "Only this user or operator (the official SDK 4.23.55's `statistics`).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "app_id",
+            "in": "query",
+            "description": "Only records of this application (the official SDK 4.23.55's `statistics`).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "page",
+            "in": "query",
+            "description": "Page number, starting at 1.",
+            "schema": {
+              "type": "integer",
+              "default": 1
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Page size.",
+            "schema": {
+              "type": "integer",
+              "default": 10
+            }
+          },
+          {
+            "name": "exclude_non_app_records",
+            "in": "query",
+            "description": "`1`: only records made through an application.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1"
+              ]
+            }
+          },
+          {
+            "name": "start",
+            "in": "query",
+            "description": "Only records at or after this time (epoch milliseconds).",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "end",
+            "in": "query",
+            "description": "Only records at or before this time (epoch milliseconds).",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of records",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "required": [
+                            "list",
+                            "totalCount"
+                          ],
+                          "properties": {
+                            "totalCount": {
+                              "type": "integer"
+                            },
+                            "list": {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/UserActionLog"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/analysis/total-login-count": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "getApplicationLoginUserNum",
+        "tags": [
+          "analysis"
+        ],
+        "summary": "How many distinct users logged into the application (management)",
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "query",
+            "required": true,
+            "description": "Application id.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The number of users (authing-local answers it as a bare integer; no public source shows Authing's shape)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/analysis/exist-defined-field-count": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "getUdfFieldUserNum",
+        "tags": [
+          "analysis"
+        ],
+        "summary": "How many distinct users who logged into the application hold a value of the user-defined field (management)",
+        "parameters": [
+          {
+            "name": "definedFieldKey",
+            "in": "query",
+            "required": true,
+            "description": "Key of a user-defined field of users.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "appId",
+            "in": "query",
+            "required": true,
+            "description": "Application id.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The number of users (authing-local answers it as a bare integer; no public source shows Authing's shape)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v2/analysis/audit": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "listAuditLogs",
+        "tags": [
+          "analysis"
+        ],
+        "summary": "The pool's management actions (operator, operation, resource), newest first (management)",
+        "parameters": [
+          {
+            "name": "clientip",
+            "in": "query",
+            "description": "Only records made from this client IP.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "operation_name[]",
+            "in": "query",
+            "description": "Only these operations (repeat the key for several).",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "operator_arn[]",
+            "in": "query",
+            "description": "Only these operators, as ARNs (`arn:cn:authing:user:{operatorId}`; the operator of a pool management token is the pool).",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "app_id[]",
+            "in": "query",
+            "description": "Only records of these applications.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "name": "eventType",
+            "in": "query",
+            "description": "Only this operation (what the official SDK 4.23.55's `statistics` sends).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "userId",
+            "in": "query",
+            "description": "Only this user or operator (the official SDK 4.23.55's `statistics`).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "app_id",
+            "in": "query",
+            "description": "Only records of this application (the official SDK 4.23.55's `statistics`).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "start",
+            "in": "query",
+            "description": "Only records at or after this time (epoch milliseconds).",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "end",
+            "in": "query",
+            "description": "Only records at or before this time (epoch milliseconds).",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "page",
+            "in": "query",
+            "description": "Page number, starting at 1.",
+            "schema": {
+              "type": "integer",
+              "default": 1
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Page size.",
+            "schema": {
+              "type": "integer",
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of records",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Envelope"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "data"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "required": [
+                            "list",
+                            "totalCount"
+                          ],
+                          "properties": {
+                            "totalCount": {
+                              "type": "integer"
+                            },
+                            "list": {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/AuditLog"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/Error"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -6173,6 +7893,44 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "responses": {
+      "EnvList": {
+        "description": "The user pool's environment variables",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/Envelope"
+                },
+                {
+                  "type": "object",
+                  "required": [
+                    "data"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "key",
+                          "value"
+                        ],
+                        "properties": {
+                          "key": {
+                            "type": "string"
+                          },
+                          "value": {}
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
       "MfaUser": {
         "description": "The logged-in user with its new token (a completed MFA login)",
         "content": {
@@ -6356,6 +8114,245 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "schemas": {
+      "GeoIp": {
+        "type": "object",
+        "description": "Where a record was made from. authing-local knows the IP only; the names are empty.",
+        "required": [
+          "ip",
+          "city_name",
+          "region_name"
+        ],
+        "properties": {
+          "ip": {
+            "type": "string"
+          },
+          "city_name": {
+            "type": "string"
+          },
+          "region_name": {
+            "type": "string"
+          }
+        }
+      },
+      "LogUser": {
+        "type": "object",
+        "required": [
+          "id",
+          "displayName"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          }
+        }
+      },
+      "UserActionLog": {
+        "type": "object",
+        "description": "One end-user action, snake_case as Authing answers it (the SDKs map it to camelCase).",
+        "required": [
+          "userpool_id",
+          "user",
+          "geoip",
+          "operation_name",
+          "operation_desc",
+          "success",
+          "timestamp",
+          "app_id",
+          "app",
+          "userPoolId",
+          "userId",
+          "userName",
+          "clientIp",
+          "appId",
+          "appName",
+          "eventType"
+        ],
+        "properties": {
+          "userPoolId": {
+            "type": "string",
+            "description": "The fields in camelCase (userPoolId ... eventType) are the record as the official SDK 4.23.55's `statistics` reads it."
+          },
+          "userId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "userName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "clientIp": {
+            "type": "string"
+          },
+          "appId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "appName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "eventType": {
+            "type": "string"
+          },
+          "userpool_id": {
+            "type": "string"
+          },
+          "user": {
+            "description": "The user, null for a failed login naming no known account.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/LogUser"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "geoip": {
+            "$ref": "#/components/schemas/GeoIp"
+          },
+          "operation_name": {
+            "type": "string",
+            "description": "`login`, `register`, `logout`, `updatePassword`, `updateEmail`, `updatePhone`, `updateUserinfo`, `refreshToken`"
+          },
+          "operation_desc": {
+            "type": "string"
+          },
+          "success": {
+            "type": "boolean"
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When, as an ISO 8601 string (the official SDKs type it a string)."
+          },
+          "app_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "app": {
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "AuditLog": {
+        "type": "object",
+        "description": "One management action, snake_case as Authing answers it.",
+        "required": [
+          "userpool_id",
+          "operator_type",
+          "operator_detail",
+          "operator_arn",
+          "operation_name",
+          "geoip",
+          "resource_type",
+          "resource_desc",
+          "resource_arn",
+          "app_id",
+          "timestamp",
+          "userPoolId",
+          "userId",
+          "userName",
+          "clientIp",
+          "appId",
+          "eventType"
+        ],
+        "properties": {
+          "userPoolId": {
+            "type": "string",
+            "description": "The fields in camelCase (userPoolId ... eventType) are the record as the official SDK 4.23.55's `statistics` reads it; userId / userName are the operator."
+          },
+          "userId": {
+            "type": "string"
+          },
+          "userName": {
+            "type": "string"
+          },
+          "clientIp": {
+            "type": "string"
+          },
+          "appId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "eventType": {
+            "type": "string"
+          },
+          "userpool_id": {
+            "type": "string"
+          },
+          "operator_type": {
+            "type": "string"
+          },
+          "operator_detail": {
+            "$ref": "#/components/schemas/LogUser"
+          },
+          "operator_arn": {
+            "type": "string"
+          },
+          "operation_name": {
+            "type": "string",
+            "description": "The GraphQL field or REST operationId of the change (`createUser`, `deleteRole`, ...)."
+          },
+          "geoip": {
+            "$ref": "#/components/schemas/GeoIp"
+          },
+          "resource_type": {
+            "type": "string"
+          },
+          "resource_desc": {
+            "type": "string"
+          },
+          "resource_arn": {
+            "type": "string"
+          },
+          "app_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When, as an ISO 8601 string (the official SDKs type it a string)."
+          }
+        }
+      },
       "Envelope": {
         "type": "object",
         "description": "The frame of every answer. `code` 200 means success and then `data` carries the\npayload; any other `code` is a business error described by `message` (HTTP status\nstill 200 for domain errors).\n",
@@ -8165,6 +10162,173 @@ export const openapiDocument: Record<string, unknown> = {
           "updatedAt": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "ApplicationCreate": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "identifier": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "redirectUris": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            }
+          },
+          "logo": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "PaginatedApplications": {
+        "type": "object",
+        "required": [
+          "totalCount",
+          "list"
+        ],
+        "properties": {
+          "totalCount": {
+            "type": "integer"
+          },
+          "list": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Application"
+            }
+          }
+        }
+      },
+      "AgreementInput": {
+        "type": "object",
+        "required": [
+          "title"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "description": "The agreement's text (HTML links allowed)."
+          },
+          "required": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "Whether registering requires accepting it; true when omitted."
+          },
+          "lang": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "zh-CN",
+              "en-US",
+              "zh-TW",
+              "ja-JP",
+              null
+            ],
+            "description": "The language it is shown in; zh-CN when omitted."
+          }
+        }
+      },
+      "AgreementUpdate": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "required": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "lang": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "zh-CN",
+              "en-US",
+              "zh-TW",
+              "ja-JP",
+              null
+            ]
+          }
+        }
+      },
+      "Agreement": {
+        "type": "object",
+        "required": [
+          "id",
+          "appId",
+          "userPoolId",
+          "title",
+          "required",
+          "lang",
+          "order"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "appId": {
+            "type": "string"
+          },
+          "userPoolId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "required": {
+            "type": "boolean"
+          },
+          "lang": {
+            "type": "string"
+          },
+          "order": {
+            "type": "integer",
+            "description": "Its position in the list, from 0."
+          }
+        }
+      },
+      "AgreementList": {
+        "type": "object",
+        "required": [
+          "totalCount",
+          "list"
+        ],
+        "properties": {
+          "totalCount": {
+            "type": "integer"
+          },
+          "list": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Agreement"
+            }
           }
         }
       },

@@ -32,6 +32,8 @@ export const ServiceErrors = {
     e(2019, '修改密码需要验证原密码，请使用修改密码接口', 'Changing the password needs the old password; use the password change flow'),
   noAppAccess: () => e(1576, '无应用登录权限', 'No permission to log in to this application'),
   appNotFound: () => e(2011, '应用不存在', 'Application does not exist'),
+  // Registration agreements of an application (2012 chosen, ERRORS.md): services/applications.ts.
+  agreementNotFound: () => e(2012, '协议不存在', 'Agreement does not exist'),
   poolNotFound: () => e(2224, '用户池不存在', 'User pool does not exist'),
 
   // Users, part 1 of the management issue: 2014 / 2015 are Authing's; the 400s and 39xx chosen (ERRORS.md).

@@ -68,7 +68,7 @@ export function toWireApplication(row: ApplicationsTable): WireApplication {
     description: row.description,
     logo: row.logo,
     protocol: 'oidc',
-    appType: 'INDIVIDUAL',
+    appType: row.app_type,
     secret: row.secret,
     redirectUris: JSON.parse(row.redirect_uris) as string[],
     logoutRedirectUris: [],
@@ -159,11 +159,16 @@ export async function createApp(
   return toWireApplication(row);
 }
 
+/** The values of Authing's `ApplicationType` enum (TENANT is spelled `Tenant` on the wire). */
+const APP_TYPES: readonly string[] = ['INDIVIDUAL', 'Tenant', 'BOTH'];
+
 export interface AppUpdate {
   name?: string | null;
   description?: string | null;
   logo?: string | null;
   redirectUris?: readonly string[] | null;
+  /** `changeApplicationType`: INDIVIDUAL, Tenant or BOTH. */
+  appType?: string | null;
   permissionStrategy?: { enabled?: boolean | null; defaultStrategy?: DefaultStrategy | null } | null;
 }
 
@@ -173,6 +178,9 @@ export async function updateApp(ctx: ServiceContext, appId: string, input: AppUp
   if (strategy !== undefined && strategy !== null && strategy !== 'ALLOW_ALL' && strategy !== 'DENY_ALL') {
     throw Errors.invalidInput('defaultStrategy must be ALLOW_ALL or DENY_ALL', 'defaultStrategy 必须为 ALLOW_ALL 或 DENY_ALL');
   }
+  if (input.appType !== undefined && input.appType !== null && !APP_TYPES.includes(input.appType)) {
+    throw Errors.invalidInput('appType must be INDIVIDUAL, Tenant or BOTH', 'appType 必须为 INDIVIDUAL、Tenant 或 BOTH');
+  }
   const row = await ctx.store.write(async (tx, changes) => {
     const current = await findApp(tx, ctx.poolId, appId);
     const next: ApplicationsTable = {
@@ -181,6 +189,7 @@ export async function updateApp(ctx: ServiceContext, appId: string, input: AppUp
       description: input.description === undefined ? current.description : input.description,
       logo: input.logo === undefined ? current.logo : input.logo,
       redirect_uris: input.redirectUris ? JSON.stringify(input.redirectUris) : current.redirect_uris,
+      app_type: input.appType ?? current.app_type,
       default_strategy: strategy ?? current.default_strategy,
       permission_enabled:
         input.permissionStrategy?.enabled === undefined || input.permissionStrategy.enabled === null

@@ -73,6 +73,7 @@ export async function insertApplication(
       default_strategy: 'ALLOW_ALL',
       permission_enabled: 0,
       is_default: isDefault ? 1 : 0,
+      app_type: 'INDIVIDUAL',
       created_at: now,
       updated_at: now,
     })

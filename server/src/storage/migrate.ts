@@ -13,6 +13,9 @@ import * as mfa from './migrations/0011_mfa.js';
 import * as qrcodes from './migrations/0012_qrcodes.js';
 import * as whitelist from './migrations/0013_whitelist.js';
 import * as principalAuthentications from './migrations/0014_principal_authentications.js';
+import * as applications from './migrations/0016_applications.js';
+import * as audit from './migrations/0017_audit.js';
+import * as userpoolEnv from './migrations/0018_userpool_env.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +33,9 @@ const migrations: Record<string, Migration> = {
   '0012_qrcodes': qrcodes,
   '0013_whitelist': whitelist,
   '0014_principal_authentications': principalAuthentications,
+  '0016_applications': applications,
+  '0017_audit': audit,
+  '0018_userpool_env': userpoolEnv,
 };
 
 const provider: MigrationProvider = {

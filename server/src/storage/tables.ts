@@ -33,6 +33,22 @@ export interface ApplicationsTable {
   default_strategy: 'ALLOW_ALL' | 'DENY_ALL';
   permission_enabled: Flag;
   is_default: Flag;
+  /** INDIVIDUAL, Tenant or BOTH (`changeApplicationType`). */
+  app_type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A registration agreement of an application (`applications.*Agreement`). */
+export interface AgreementsTable {
+  id: Generated<number>;
+  userpool_id: string;
+  app_id: string;
+  title: string;
+  required: Flag;
+  lang: string;
+  /** Position in the app's list, from 0. */
+  sort_order: number;
   created_at: string;
   updated_at: string;
 }
@@ -391,6 +407,40 @@ export interface QrcodesTable {
   created_at: number;
 }
 
+/** One end-user action (migration 0017): register, login (success or not), logout, profile changes. */
+export interface UserActionsTable {
+  id: string;
+  userpool_id: string;
+  /** null when a failed login names no known account. */
+  user_id: string | null;
+  /** The account as shown: username, email, phone or the identifier a failed login gave. */
+  user_name: string | null;
+  app_id: string | null;
+  client_ip: string;
+  operation_name: string;
+  /** 1 succeeded, 0 failed (failed logins). */
+  success: number;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
+/** One management action (migration 0017): who (operator), what (operation), on which resource. */
+export interface AuditLogsTable {
+  id: string;
+  userpool_id: string;
+  /** `admin` for the pool's management token. */
+  operator_type: string;
+  operator_id: string;
+  operator_name: string;
+  app_id: string | null;
+  client_ip: string;
+  operation_name: string;
+  resource_type: string;
+  resource_desc: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
 /** A user's real-name (principal) authentication, at most one per user (migration 0014). */
 export interface PrincipalAuthenticationsTable {
   id: string;
@@ -449,6 +499,15 @@ export interface WhitelistsTable {
   updated_at: string;
 }
 
+/** One environment variable of a pool (migration 0018); the value as JSON text. */
+export interface UserpoolEnvTable {
+  userpool_id: string;
+  key: string;
+  value_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely database interface. */
 /** A logged-out user token (by `jti`), until its expiry. */
 export interface RevokedTokensTable {
@@ -461,6 +520,7 @@ export interface RevokedTokensTable {
 export interface Database {
   userpools: UserpoolsTable;
   applications: ApplicationsTable;
+  agreements: AgreementsTable;
   users: UsersTable;
   namespaces: NamespacesTable;
   resources: ResourcesTable;
@@ -486,11 +546,14 @@ export interface Database {
   verification_codes: VerificationCodesTable;
   userpool_settings: UserpoolSettingsTable;
   whitelists: WhitelistsTable;
+  userpool_env: UserpoolEnvTable;
   user_passwords: UserPasswordsTable;
   password_tickets: PasswordTicketsTable;
   uploads: UploadsTable;
   qrcodes: QrcodesTable;
   principal_authentications: PrincipalAuthenticationsTable;
+  user_actions: UserActionsTable;
+  audit_logs: AuditLogsTable;
   mfa_authenticators: MfaAuthenticatorsTable;
   mfa_challenges: MfaChallengesTable;
 }

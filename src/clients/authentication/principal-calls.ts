@@ -23,7 +23,7 @@ export async function authenticate(ctx: AuthContext, info: PrincipalInput, reque
   return ctx.transport.rest.POST(PATH, { body }, requestOptions);
 }
 
-function bodyOf(info: PrincipalInput): components['schemas']['PrincipalInput'] {
+export function bodyOf(info: PrincipalInput): components['schemas']['PrincipalInput'] {
   if (info?.type === 'P') return { type: 'P', name: info.name, idCard: info.idCard, ext: info.bankCard };
   if (info?.type === 'E') return { type: 'E', name: info.enterpriseName, idCard: info.enterpriseCode, ext: info.legalPersonName };
   throw toAuthingError({ kind: 'validation', argument: 'info.type', message: "info.type must be 'P' (a person) or 'E' (an enterprise)" });

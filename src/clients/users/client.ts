@@ -8,6 +8,7 @@ import type { IterateOptions } from '../../core/paginate.js';
 import type { ClientContext } from '../context.js';
 import * as customData from '../custom-data.js';
 import * as policyAssignments from '../policy-assignments.js';
+import { listUserActions, type ListUserActionsOptions, type UserLogsInfo } from '../statistics.js';
 import type {
   AuthorizedResource,
   CommonMessage,
@@ -842,5 +843,55 @@ export class UsersClient {
    */
   removeUdv(userId: string, key: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
     return customData.removeValue(this.#context, 'USER', userId, key, requestOptions);
+  }
+
+  // --- audit and statistics ---
+
+  /**
+   * The users' actions, newest first (`GET /api/v2/analysis/user-action`; the same as
+   * `management.statistics.listUserActions`, the Python SDK's `list_user_actions`).
+   * @param options - filters: client IP, operation names, user ids, applications, time range (epoch ms), page
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns one page of actions and how many match
+   * @throws {@link AuthingError}
+   * @example
+   * const { list } = await management.users.listUserActions({ userIds: [userId], operationNames: ['login'] });
+   * console.log(list.map((a) => `${a.timestamp} ${a.clientIp}`));
+   */
+  listUserActions(options?: ListUserActionsOptions, requestOptions?: RequestOptions): Promise<{ totalCount: number; list: UserLogsInfo[] }> {
+    return listUserActions(this.#context, options, requestOptions);
+  }
+
+  /**
+   * How many distinct users logged into an application (`GET /api/v2/analysis/total-login-count`).
+   * @param options - `appId`: the application
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the number of users
+   * @throws {@link AuthingError} code 400 for a missing appId
+   * @example
+   * const users = await management.users.getApplicationLoginUserNum({ appId: 'APP_ID' });
+   * console.log(`${users} users have logged in`);
+   */
+  getApplicationLoginUserNum(options: { appId: string }, requestOptions?: RequestOptions): Promise<number> {
+    return this.#context.transport.rest.GET('/api/v2/analysis/total-login-count', { params: { query: { appId: options.appId } } }, requestOptions);
+  }
+
+  /**
+   * Of the users who logged into an application, how many hold a value of a user-defined field
+   * (`GET /api/v2/analysis/exist-defined-field-count`).
+   * @param options - `definedFieldKey`: the field's key; `appId`: the application
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the number of users
+   * @throws {@link AuthingError} code 400 for a missing key or appId
+   * @example
+   * const withSchool = await management.users.getUdfFieldUserNum({ definedFieldKey: 'school', appId: 'APP_ID' });
+   * console.log(withSchool);
+   */
+  getUdfFieldUserNum(options: { definedFieldKey: string; appId: string }, requestOptions?: RequestOptions): Promise<number> {
+    return this.#context.transport.rest.GET(
+      '/api/v2/analysis/exist-defined-field-count',
+      { params: { query: { definedFieldKey: options.definedFieldKey, appId: options.appId } } },
+      requestOptions,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { auditedResolver } from '../../audit/record.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { aclResolvers } from './acl.js';
 import { authenticationResolvers } from './authentication.js';
@@ -15,7 +16,7 @@ import { userpoolResolvers } from './userpool.js';
 
 const areas: Resolvers[] = [tokenResolvers, userResolvers, authenticationResolvers, bindingResolvers, roleResolvers, groupResolvers, orgResolvers, aclResolvers, udfResolvers, policyResolvers, codeResolvers, passwordResolvers, userpoolResolvers];
 
-/** Every area's resolvers merged per type; a field defined by two areas is a start-up error. */
+/** Every area's resolvers merged per type; a field defined by two areas is a start-up error. Mutations are audited (audit/record.ts). */
 export const resolvers: Resolvers = (() => {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const area of areas) {
@@ -23,7 +24,7 @@ export const resolvers: Resolvers = (() => {
       const target = (merged[typeName] ??= {});
       for (const [field, fn] of Object.entries(fields as Record<string, unknown>)) {
         if (field in target) throw new Error(`Resolver ${typeName}.${field} is defined twice`);
-        target[field] = fn;
+        target[field] = auditedResolver(typeName, field, fn);
       }
     }
   }

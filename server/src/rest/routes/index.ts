@@ -1,12 +1,17 @@
+import { auditedRoutes } from '../../audit/record.js';
 import type { TypedHandlers } from '../typed.js';
 import { aclRoutes } from './acl.js';
+import { analysisRoutes } from './analysis.js';
+import { applicationAdminRoutes } from './application-admin.js';
 import { applicationRoutes } from './applications.js';
 import { codeRoutes } from './codes.js';
 import { meRoutes } from './me.js';
 import { meViewRoutes } from './me-views.js';
+import { mfaAdminRoutes } from './mfa-admin.js';
 import { mfaRoutes } from './mfa.js';
 import { namespaceRoutes } from './namespaces.js';
 import { orgRoutes } from './orgs.js';
+import { principalAdminRoutes } from './principal-admin.js';
 import { publicRoutes } from './public.js';
 import { qrcodeRoutes } from './qrcode.js';
 import { resourceRoutes } from './resources.js';
@@ -18,22 +23,26 @@ import { userpoolRoutes } from './userpool.js';
 /**
  * Every REST handler, keyed by the OpenAPI operationId. The annotation makes an operation without
  * a handler a compile error (the router still refuses to start without one, for documents that
- * are not the generated one, as in its tests).
+ * are not the generated one, as in its tests). Every handler is audited (audit/record.ts).
  */
-export const restHandlers: TypedHandlers = {
+export const restHandlers: TypedHandlers = auditedRoutes({
   ...publicRoutes,
   ...userRoutes,
   ...meRoutes,
   ...meViewRoutes,
   ...aclRoutes,
+  ...analysisRoutes,
   ...namespaceRoutes,
   ...orgRoutes,
   ...resourceRoutes,
   ...roleRoutes,
   ...applicationRoutes,
+  ...applicationAdminRoutes,
   ...qrcodeRoutes,
   ...codeRoutes,
   ...signInRoutes,
   ...userpoolRoutes,
   ...mfaRoutes,
-};
+  ...mfaAdminRoutes,
+  ...principalAdminRoutes,
+});
