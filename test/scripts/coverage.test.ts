@@ -31,7 +31,7 @@ describe('docs/coverage.md', () => {
     expect(beyond.split('\n').filter((line) => line.endsWith('| no |'))).toEqual([]);
   });
 
-  it('users, roles, groups, org, udf, acl, whitelist and every end-user area are complete: every row ours and served', () => {
+  it('users, roles, groups, org, udf, acl, userpool, whitelist, applications, statistics, MFA and every end-user area are complete: every row ours and served', () => {
     const areas = [
       'users',
       'roles',
@@ -40,6 +40,10 @@ describe('docs/coverage.md', () => {
       'udf',
       'acl / permissions',
       'whitelist',
+      'userpool',
+      'applications',
+      'statistics / audit',
+      'MFA',
       'auth: register',
       'auth: login variants',
       'auth: codes (sms/email)',
