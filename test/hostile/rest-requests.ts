@@ -144,7 +144,9 @@ export function restRequest(r: Rand, known: Known, op: RestOperation): HostileRe
     segments.some((seg) => !decodes(seg));
   // A dot segment (`.`, `%2e%2e`) is resolved away by URL parsing and may land on another route.
   const dotted = segments.some((seg) => /^(\.|%2e){1,2}$/i.test(seg)) || /\/(\.|%2e){1,2}(\/|$|\?)/i.test(target);
-  return { kind, method, path: target, headers, ...(body ? { body } : {}), malformed: malformed && !dotted, graphql: false };
+  // `/api/v2/env` + `/extra` is `/api/v2/env/{key}`: a mangled path that names another operation is no attack.
+  const landsElsewhere = target !== path && restOperations.some((o) => o.method === method && templatePattern(o.template).test(target.split('?')[0] ?? ''));
+  return { kind, method, path: target, headers, ...(body ? { body } : {}), malformed: malformed && !dotted && !landsElsewhere, graphql: false };
 }
 
 function decodes(segment: string): boolean {
@@ -165,4 +167,13 @@ function parsesAsJson(body: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/** A path template as a pattern: each `{param}` stands for one non-empty segment. */
+function templatePattern(template: string): RegExp {
+  const source = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  return new RegExp(`^${source}$`);
 }
