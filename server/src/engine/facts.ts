@@ -11,6 +11,8 @@ export function emptyFacts(): Facts {
     nodeMembers: [],
     appStrategies: [],
     appAccess: [],
+    policies: [],
+    policyAssignments: [],
   };
 }
 

@@ -199,6 +199,9 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
         nodeMembers: members.nodeMembers(),
         appStrategies: apps.strategies(),
         appAccess: apps.records(),
+        // Policies reach the index with the policy-engine step; until then none are held.
+        policies: [],
+        policyAssignments: [],
       };
     },
   };

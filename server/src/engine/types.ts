@@ -67,6 +67,43 @@ export interface AppAccessFact {
   inheritByChildren: boolean;
 }
 
+/** One condition of a policy statement (IAM-style: `{param: 'UserId', operator: 'StringEquals', value}`). */
+export interface PolicyConditionFact {
+  param: string;
+  operator: string;
+  value: string;
+}
+
+/** One statement of a policy: `resource` uses the grant grammar (`K:id`, `K:*`, `K`, `*`; `*:*` = `*`). */
+export interface PolicyStatementFact {
+  resource: string;
+  actions: string[];
+  effect: Effect;
+  /** Every condition must hold for the statement to apply; empty = always applies. */
+  condition: PolicyConditionFact[];
+}
+
+/** A policy (PBAC): statements in one namespace. */
+export interface PolicyFact {
+  id: string;
+  namespaceId: number;
+  statements: PolicyStatementFact[];
+}
+
+/**
+ * A policy assigned to a target (keyed by policyId + targetType + targetId). Disabled assignments
+ * do not apply. An ORG assignment reaches members of the node itself, and members of its
+ * descendant nodes only with `inheritByChildren`.
+ */
+export interface PolicyAssignmentFact {
+  policyId: string;
+  targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG';
+  /** userId, roleId, groupId or nodeId. */
+  targetId: string;
+  enabled: boolean;
+  inheritByChildren: boolean;
+}
+
 /** Every table the engine needs, as plain rows: the input of the reference evaluator. */
 export interface Facts {
   grants: GrantFact[];
@@ -77,6 +114,8 @@ export interface Facts {
   nodeMembers: NodeMemberFact[];
   appStrategies: AppStrategyFact[];
   appAccess: AppAccessFact[];
+  policies: PolicyFact[];
+  policyAssignments: PolicyAssignmentFact[];
 }
 
 /** One change to one fact table; `Store.write` collects these and applies them after commit. */
@@ -92,7 +131,10 @@ export type FactChange =
   | { table: 'nodeMembers'; op: 'put' | 'delete'; row: NodeMemberFact }
   | { table: 'appStrategies'; op: 'put'; row: AppStrategyFact }
   | { table: 'appStrategies'; op: 'delete'; appId: string }
-  | { table: 'appAccess'; op: 'put' | 'delete'; row: AppAccessFact };
+  | { table: 'appAccess'; op: 'put' | 'delete'; row: AppAccessFact }
+  | { table: 'policies'; op: 'put'; row: PolicyFact }
+  | { table: 'policies'; op: 'delete'; id: string }
+  | { table: 'policyAssignments'; op: 'put' | 'delete'; row: PolicyAssignmentFact };
 
 export interface CheckQuery {
   userId: string;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Facts } from '../engine/types.js';
-import { appAccessFactOf, grantFactOf } from './fact-rows.js';
+import { appAccessFactOf, grantFactOf, policyAssignmentFactOf, policyFactOf } from './fact-rows.js';
 import type { Database } from './tables.js';
 
 /** Every fact the permission engine needs, read straight from the raw tables (all pools). */
 export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
-  const [grants, roles, roleAssignments, groupMembers, nodes, nodeMembers, apps, appAccess] = await Promise.all([
+  const [grants, roles, roleAssignments, groupMembers, nodes, nodeMembers, apps, appAccess, policies, policyAssignments] = await Promise.all([
     db.selectFrom('grants').selectAll().orderBy('seq').orderBy('id').execute(),
     db.selectFrom('roles').select(['id', 'namespace_id']).orderBy('id').execute(),
     db.selectFrom('role_assignments').select(['role_id', 'holder_type', 'holder_id']).execute(),
@@ -14,6 +14,8 @@ export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
     db.selectFrom('node_members').select(['node_id', 'user_id']).execute(),
     db.selectFrom('applications').select(['id', 'default_strategy']).execute(),
     db.selectFrom('app_access').selectAll().execute(),
+    db.selectFrom('policies').select(['id', 'namespace_id', 'statements']).orderBy('id').execute(),
+    db.selectFrom('policy_assignments').selectAll().orderBy('created_at').orderBy('id').execute(),
   ]);
   return {
     grants: grants.map(grantFactOf),
@@ -24,5 +26,7 @@ export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
     nodeMembers: nodeMembers.map((m) => ({ nodeId: m.node_id, userId: m.user_id })),
     appStrategies: apps.map((a) => ({ appId: a.id, defaultStrategy: a.default_strategy })),
     appAccess: appAccess.map(appAccessFactOf),
+    policies: policies.map(policyFactOf),
+    policyAssignments: policyAssignments.map(policyAssignmentFactOf),
   };
 }

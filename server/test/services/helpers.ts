@@ -43,6 +43,8 @@ export function normalized(f: Facts): Facts {
     nodes: sort(f.nodes),
     nodeMembers: sort(f.nodeMembers),
     appStrategies: sort(f.appStrategies),
+    policies: sort(f.policies),
+    policyAssignments: sort(f.policyAssignments),
     appAccess: sort(f.appAccess),
   };
 }
