@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Database } from '../storage/tables.js';
 import type { ServiceContext, Db } from './context.js';
 import { pageWindow, type Page } from './paging.js';
 import type { Tx } from '../storage/store.js';
@@ -114,13 +115,23 @@ async function appNames(db: Db, poolId: string, ids: readonly (string | null)[])
 
 const geoip = (ip: string) => ({ ip, city_name: '', region_name: '' });
 
-/** `GET /api/v2/analysis/user-action`: the pool's user actions, newest first, snake_case as Authing answers. */
-export async function listUserActions(ctx: ServiceContext, filter: LogFilter): Promise<Page<UserActionLog>> {
-  const db = ctx.store.db;
-  let q = db.selectFrom('user_actions').where('userpool_id', '=', ctx.poolId);
+type LogTable = 'user_actions' | 'audit_logs';
+
+/**
+ * One page of a log table, newest first, with the filters both listings share (the operator is
+ * `user_id` of a user action and `operator_id` of an audit record). One query shape for both.
+ */
+async function logPage<T extends LogTable>(
+  db: Db,
+  poolId: string,
+  table: T,
+  filter: LogFilter,
+): Promise<{ total: number; rows: Array<Selectable<Database[T]>> }> {
+  const operator = db.dynamic.ref<string>(table === 'user_actions' ? 'user_id' : 'operator_id');
+  let q = db.selectFrom(table as LogTable).where('userpool_id', '=', poolId);
   if (filter.clientIp) q = q.where('client_ip', '=', filter.clientIp);
   if (filter.operationNames?.length) q = q.where('operation_name', 'in', [...filter.operationNames]);
-  if (filter.operatorIds?.length) q = q.where('user_id', 'in', [...filter.operatorIds]);
+  if (filter.operatorIds?.length) q = q.where(operator, 'in', [...filter.operatorIds]);
   if (filter.appIds?.length) q = q.where('app_id', 'in', [...filter.appIds]);
   if (filter.excludeNonAppRecords) q = q.where('app_id', 'is not', null);
   if (filter.start !== undefined && filter.start !== null) q = q.where('timestamp', '>=', filter.start);
@@ -128,10 +139,17 @@ export async function listUserActions(ctx: ServiceContext, filter: LogFilter): P
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const w = pageWindow(filter.page, filter.limit);
   const base = q.selectAll().orderBy('timestamp', 'desc').orderBy(sql`rowid`, 'desc');
-  const list = await (w.limit === null ? base.limit(-1).offset(w.offset) : base.limit(w.limit).offset(w.offset)).execute();
-  const apps = await appNames(db, ctx.poolId, list.map((r) => r.app_id));
+  const rows = await (w.limit === null ? base.limit(-1).offset(w.offset) : base.limit(w.limit).offset(w.offset)).execute();
+  // The query ran on `table` alone, so its rows are that table's rows.
+  return { total: Number(total.n), rows: rows as Array<Selectable<Database[T]>> };
+}
+
+/** `GET /api/v2/analysis/user-action`: the pool's user actions, newest first, snake_case as Authing answers. */
+export async function listUserActions(ctx: ServiceContext, filter: LogFilter): Promise<Page<UserActionLog>> {
+  const { total, rows: list } = await logPage(ctx.store.db, ctx.poolId, 'user_actions', filter);
+  const apps = await appNames(ctx.store.db, ctx.poolId, list.map((r) => r.app_id));
   return {
-    totalCount: Number(total.n),
+    totalCount: total,
     list: list.map((r) => ({
       userpool_id: r.userpool_id,
       user: r.user_id ? { id: r.user_id, displayName: r.user_name ?? '' } : null,
@@ -155,20 +173,9 @@ export async function listUserActions(ctx: ServiceContext, filter: LogFilter): P
 
 /** `GET /api/v2/analysis/audit`: the pool's management actions, newest first, snake_case as Authing answers. */
 export async function listAuditLogs(ctx: ServiceContext, filter: LogFilter): Promise<Page<AuditLog>> {
-  const db = ctx.store.db;
-  let q = db.selectFrom('audit_logs').where('userpool_id', '=', ctx.poolId);
-  if (filter.clientIp) q = q.where('client_ip', '=', filter.clientIp);
-  if (filter.operationNames?.length) q = q.where('operation_name', 'in', [...filter.operationNames]);
-  if (filter.operatorIds?.length) q = q.where('operator_id', 'in', [...filter.operatorIds]);
-  if (filter.appIds?.length) q = q.where('app_id', 'in', [...filter.appIds]);
-  if (filter.start !== undefined && filter.start !== null) q = q.where('timestamp', '>=', filter.start);
-  if (filter.end !== undefined && filter.end !== null) q = q.where('timestamp', '<=', filter.end);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const w = pageWindow(filter.page, filter.limit);
-  const base = q.selectAll().orderBy('timestamp', 'desc').orderBy(sql`rowid`, 'desc');
-  const list = await (w.limit === null ? base.limit(-1).offset(w.offset) : base.limit(w.limit).offset(w.offset)).execute();
+  const { total, rows: list } = await logPage(ctx.store.db, ctx.poolId, 'audit_logs', { ...filter, excludeNonAppRecords: false });
   return {
-    totalCount: Number(total.n),
+    totalCount: total,
     list: list.map((r) => ({
       userpool_id: r.userpool_id,
       operator_type: r.operator_type,
