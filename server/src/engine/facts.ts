@@ -31,7 +31,8 @@ const sameAppAccess = (a: AppAccessFact, b: AppAccessFact): boolean =>
 /**
  * Apply changes to plain rows, the way storage would: a put of an existing key replaces the row,
  * deleting a missing key is a no-op, and nothing cascades (services emit every delete they need).
- * Keys: grants/roles/nodes by id, appStrategies by appId, set-like tables by all identifying fields.
+ * Keys: grants/roles/nodes/policies by id, appStrategies by appId, policy assignments by
+ * (policyId, targetType, targetId), set-like tables by all identifying fields.
  */
 export function applyChangesToFacts(facts: Facts, changes: readonly FactChange[]): Facts {
   let f: Facts = { ...facts };
@@ -72,6 +73,18 @@ export function applyChangesToFacts(facts: Facts, changes: readonly FactChange[]
       case 'nodeMembers': {
         const same = (a: typeof c.row, b: typeof c.row): boolean => a.nodeId === b.nodeId && a.userId === b.userId;
         f = { ...f, nodeMembers: c.op === 'put' ? put(f.nodeMembers, c.row, same) : f.nodeMembers.filter((r) => !same(r, c.row)) };
+        break;
+      }
+      case 'policies':
+        f = { ...f, policies: c.op === 'put' ? put(f.policies, c.row, (a, b) => a.id === b.id) : f.policies.filter((r) => r.id !== c.id) };
+        break;
+      case 'policyAssignments': {
+        const same = (a: typeof c.row, b: typeof c.row): boolean =>
+          a.policyId === b.policyId && a.targetType === b.targetType && a.targetId === b.targetId;
+        f = {
+          ...f,
+          policyAssignments: c.op === 'put' ? put(f.policyAssignments, c.row, same) : f.policyAssignments.filter((r) => !same(r, c.row)),
+        };
         break;
       }
       case 'appAccess':

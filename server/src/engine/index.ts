@@ -1,9 +1,11 @@
-import { actionSetCovers, compileActions } from './action-set.js';
+import { actionSetCovers, compileActions, type ActionSet } from './action-set.js';
 import { AppStore } from './app-store.js';
 import { GrantStore, type GrantBucket } from './grant-store.js';
 import { mergeGrants } from './listing.js';
-import { kindOf } from './match.js';
+import { actionMatches, kindOf, resourceMatches } from './match.js';
 import { MembershipStore, type UserView } from './membership-store.js';
+import { conditionsHold, statementResource } from './policy-conditions.js';
+import { directOrgKey, PolicyIndex, type PolicyEntry } from './policy-index.js';
 import { subjectKey } from './subjects.js';
 import type {
   AuthorizedResourceFact,
@@ -19,8 +21,14 @@ import type {
 const ALLOW = 1;
 const DENY = 2;
 
+/** Compiled allow/deny actions on one exact resource: a grant bucket or a statement bucket. */
+interface Bucket {
+  allow: ActionSet | null;
+  deny: ActionSet | null;
+}
+
 /** ALLOW/DENY bits of one bucket for `action`. */
-function bits(b: GrantBucket | undefined, action: string): number {
+function bits(b: Bucket | undefined, action: string): number {
   if (!b) return 0;
   return (b.allow && actionSetCovers(b.allow, action) ? ALLOW : 0) | (b.deny && actionSetCovers(b.deny, action) ? DENY : 0);
 }
@@ -29,7 +37,7 @@ function bits(b: GrantBucket | undefined, action: string): number {
  * ALLOW/DENY bits over the only grant resources that can match `resource`: itself, `K:*`, `K` and
  * `*` (each probed once; `K:*` always differs from `K` and `*`).
  */
-function probe(buckets: ReadonlyMap<string, GrantBucket>, resource: string, kind: string, action: string): number {
+function probe(buckets: ReadonlyMap<string, Bucket>, resource: string, kind: string, action: string): number {
   let out = bits(buckets.get(resource), action);
   const kindWildcard = `${kind}:*`;
   if (kindWildcard !== resource) out |= bits(buckets.get(kindWildcard), action);
@@ -43,6 +51,22 @@ function keysIn(view: UserView, namespaceId: number): Array<readonly string[]> {
   return [view.baseKeys, view.roleKeys.get(namespaceId) ?? []];
 }
 
+/** Policy subject keys: the grant keys plus `ORG=:<node>` of the nodes the user is directly in. */
+function policyKeysIn(view: UserView, namespaceId: number): Array<Iterable<string>> {
+  return [...keysIn(view, namespaceId), [...view.subjects.directNodes].map(directOrgKey)];
+}
+
+/** ALLOW/DENY bits of one subject's policy statements for the query. */
+function policyBits(entry: PolicyEntry, q: CheckQuery, kind: string): number {
+  let out = probe(entry.buckets, q.resource, kind, q.action);
+  for (const s of entry.conditional) {
+    if (resourceMatches(statementResource(s), q.resource) && actionMatches(s.actions, q.action) && conditionsHold(s.condition, q.userId)) {
+      out |= s.effect === 'ALLOW' ? ALLOW : DENY;
+    }
+  }
+  return out;
+}
+
 /**
  * The incremental in-memory permission index. A check is a handful of map probes: for each subject
  * the user acts as, the exact resource, `K:*`, `K` and `*`. `apply` updates in place and invalidates
@@ -52,19 +76,35 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
   const grants = new GrantStore();
   const members = new MembershipStore();
   const apps = new AppStore();
+  const policies = new PolicyIndex();
 
-  /** ALLOW/DENY bits of every subject the user acts as in the namespace; stops at the first deny. */
+  /**
+   * ALLOW/DENY bits of every subject the user acts as in the namespace, from grants and from the
+   * statements of enabled policy assignments; stops at the first deny.
+   */
   function scan(q: CheckQuery): number {
     const bySubject = grants.namespace(q.namespaceId);
-    if (!bySubject) return 0;
+    const withPolicies = !policies.emptyIn(q.namespaceId);
+    if (!bySubject && !withPolicies) return 0;
     const view = members.view(q.userId);
     const kind = kindOf(q.resource);
     let out = 0;
-    for (const keys of keysIn(view, q.namespaceId)) {
-      for (const key of keys) {
-        const buckets = bySubject.get(key);
-        if (buckets) out |= probe(buckets, q.resource, kind, q.action);
-        if (out & DENY) return out;
+    if (bySubject) {
+      for (const keys of keysIn(view, q.namespaceId)) {
+        for (const key of keys) {
+          const buckets = bySubject.get(key);
+          if (buckets) out |= probe(buckets, q.resource, kind, q.action);
+          if (out & DENY) return out;
+        }
+      }
+    }
+    if (withPolicies) {
+      for (const keys of policyKeysIn(view, q.namespaceId)) {
+        for (const key of keys) {
+          const entry = policies.entry(q.namespaceId, key);
+          if (entry) out |= policyBits(entry, q, kind);
+          if (out & DENY) return out;
+        }
       }
     }
     return out;
@@ -101,6 +141,13 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
         case 'appAccess':
           apps.putRecord(c.row, c.op === 'put');
           break;
+        case 'policies':
+          if (c.op === 'put') policies.putPolicy(c.row);
+          else policies.deletePolicy(c.id);
+          break;
+        case 'policyAssignments':
+          policies.putAssignment(c.row, c.op === 'put');
+          break;
       }
     }
   }
@@ -114,6 +161,8 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     for (const row of facts.grants) grants.put(row);
     for (const row of facts.appStrategies) apps.putStrategy(row);
     for (const row of facts.appAccess) apps.putRecord(row, true);
+    for (const row of facts.policies) policies.putPolicy(row);
+    for (const row of facts.policyAssignments) policies.putAssignment(row, true);
   }
 
   return {
@@ -199,9 +248,8 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
         nodeMembers: members.nodeMembers(),
         appStrategies: apps.strategies(),
         appAccess: apps.records(),
-        // Policies reach the index with the policy-engine step; until then none are held.
-        policies: [],
-        policyAssignments: [],
+        policies: policies.policies(),
+        policyAssignments: policies.assignments(),
       };
     },
   };

@@ -1,10 +1,12 @@
 import { actionMatches, resourceMatches } from './match.js';
+import { conditionsHold, statementResource } from './policy-conditions.js';
 import type {
   AppAccessDecision,
   AuthorizedResourceFact,
   AuthorizedTargetFact,
   CheckQuery,
   Facts,
+  Effect,
   GrantFact,
   PermissionQueries,
   ResourceType,
@@ -95,17 +97,52 @@ export function createReferenceEvaluator(facts: Facts): PermissionQueries {
     );
   };
 
-  const matching = (q: CheckQuery): GrantFact[] =>
-    userGrants(q.userId, q.namespaceId).filter((g) => resourceMatches(g.resource, q.resource) && actionMatches(g.actions, q.action));
+  /**
+   * Statements of the policies in `namespaceId` with an enabled assignment reaching the user: to
+   * the user, a group of theirs, a role they hold in that namespace, a node they are directly in,
+   * or (with `inheritByChildren`) a node above one of those.
+   */
+  const userStatements = (userId: string, namespaceId: number) => {
+    const groups = groupsOf(userId);
+    const direct = directNodesOf(userId);
+    const nodes = orgNodesOf(userId);
+    const roles = rolesOf(userId).filter((r) => r.namespaceId === namespaceId);
+    return facts.policyAssignments
+      .filter(
+        (a) =>
+          a.enabled &&
+          ((a.targetType === 'USER' && a.targetId === userId) ||
+            (a.targetType === 'GROUP' && groups.includes(a.targetId)) ||
+            (a.targetType === 'ROLE' && roles.some((r) => r.id === a.targetId)) ||
+            (a.targetType === 'ORG' && (direct.includes(a.targetId) || (a.inheritByChildren && nodes.includes(a.targetId))))),
+      )
+      .flatMap((a) => facts.policies.filter((p) => p.id === a.policyId && p.namespaceId === namespaceId))
+      .flatMap((p) => p.statements);
+  };
+
+  /** Effects of every grant and every applicable policy statement matching the query. */
+  const matching = (q: CheckQuery): Effect[] => [
+    ...userGrants(q.userId, q.namespaceId)
+      .filter((g) => resourceMatches(g.resource, q.resource) && actionMatches(g.actions, q.action))
+      .map((g) => g.effect),
+    ...userStatements(q.userId, q.namespaceId)
+      .filter(
+        (s) =>
+          resourceMatches(statementResource(s), q.resource) &&
+          actionMatches(s.actions, q.action) &&
+          conditionsHold(s.condition, q.userId),
+      )
+      .map((s) => s.effect),
+  ];
 
   return {
     isAllowed(q) {
       const hits = matching(q);
-      return hits.some((g) => g.effect === 'ALLOW') && !hits.some((g) => g.effect === 'DENY');
+      return hits.includes('ALLOW') && !hits.includes('DENY');
     },
 
     isDenied(q) {
-      return matching(q).some((g) => g.effect === 'DENY');
+      return matching(q).includes('DENY');
     },
 
     userResources(userId, namespaceId, resourceType?: ResourceType): AuthorizedResourceFact[] {

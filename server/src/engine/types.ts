@@ -171,14 +171,21 @@ export interface AppAccessDecision {
  * (`createReferenceEvaluator`); a differential test holds the two equal.
  */
 export interface PermissionQueries {
-  /** Effective check for a user: own grants plus every role, group and org node (with ancestors). */
+  /**
+   * Effective check for a user, from grants and policies together: own grants plus every role,
+   * group and org node (with ancestors), and the statements of every enabled policy assignment
+   * that reaches the user (see {@link PolicyAssignmentFact}). Some ALLOW matches and no DENY does.
+   */
   isAllowed(q: CheckQuery): boolean;
-  /** True iff an applicable explicit DENY matches; not `!isAllowed`. */
+  /** True iff an applicable explicit DENY (grant or policy statement) matches; not `!isAllowed`. */
   isDenied(q: CheckQuery): boolean;
-  /** A user's effective resources in one namespace, merged by resource code, in creation order. */
+  /**
+   * A user's effective resources in one namespace, merged by resource code, in creation order.
+   * Resource grants only: policy statements are patterns, not resources, and are not listed.
+   */
   userResources(userId: string, namespaceId: number, resourceType?: ResourceType): AuthorizedResourceFact[];
   /**
-   * Grants held directly by one subject (no inheritance), merged by resource code.
+   * Grants held directly by one subject (no inheritance), merged by resource code; no policies.
    * `namespaceId` undefined = every namespace.
    */
   subjectResources(
@@ -186,7 +193,7 @@ export interface PermissionQueries {
     namespaceId?: number,
     resourceType?: ResourceType,
   ): Array<AuthorizedResourceFact & { namespaceId: number }>;
-  /** Subjects holding a direct grant whose resource equals `resource` in that namespace. */
+  /** Subjects holding a direct grant whose resource equals `resource` in that namespace (grants only, no policy assignees). */
   authorizedTargets(
     namespaceId: number,
     resource: string,

@@ -5,6 +5,10 @@ import type {
   FactChange,
   GrantFact,
   NodeFact,
+  PolicyAssignmentFact,
+  PolicyConditionFact,
+  PolicyFact,
+  PolicyStatementFact,
   ResourceType,
   RoleAssignmentFact,
   TargetType,
@@ -87,6 +91,42 @@ const appAccessArb: fc.Arbitrary<AppAccessFact> = fc
     }),
   );
 
+export const POLICY_IDS = ['P1', 'P2', 'P3', 'P4'] as const;
+/** Statement resources: the grant alphabet plus `*:*`. */
+const STATEMENT_RESOURCES = [...RESOURCES, '*:*'] as const;
+
+/** Conditions on UserId (each operator) and, rarely, a parameter a check cannot answer. */
+const conditionArb: fc.Arbitrary<PolicyConditionFact> = fc.record({
+  param: fc.oneof({ arbitrary: fc.constant('UserId'), weight: 5 }, fc.constant('AppId')),
+  operator: fc.constantFrom('StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike', 'Bogus'),
+  value: fc.constantFrom('u1', 'U2', 'u*', '?3', 'x'),
+});
+
+const statementArb: fc.Arbitrary<PolicyStatementFact> = fc.record({
+  resource: fc.constantFrom(...STATEMENT_RESOURCES),
+  actions: fc.uniqueArray(fc.constantFrom(...ACTIONS), { minLength: 1, maxLength: 3 }),
+  effect,
+  condition: fc.oneof({ arbitrary: fc.constant<PolicyConditionFact[]>([]), weight: 4 }, fc.array(conditionArb, { minLength: 1, maxLength: 2 })),
+});
+
+export const policyArb: fc.Arbitrary<PolicyFact> = fc.record({
+  id: fc.constantFrom(...POLICY_IDS),
+  namespaceId: namespace,
+  statements: fc.array(statementArb, { minLength: 1, maxLength: 3 }),
+});
+
+export const policyAssignmentArb: fc.Arbitrary<PolicyAssignmentFact> = fc
+  .constantFrom<PolicyAssignmentFact['targetType']>('USER', 'ROLE', 'GROUP', 'ORG')
+  .chain((t) =>
+    fc.record({
+      policyId: fc.constantFrom(...POLICY_IDS),
+      targetType: fc.constant(t),
+      targetId: fc.constantFrom(...idsOf(t)),
+      enabled: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, fc.constant(false)),
+      inheritByChildren: fc.boolean(),
+    }),
+  );
+
 /** A put of any table. */
 export const putArb: fc.Arbitrary<FactChange> = fc.oneof(
   { arbitrary: grantArb.map((row): FactChange => ({ table: 'grants', op: 'put', row })), weight: 6 },
@@ -97,6 +137,8 @@ export const putArb: fc.Arbitrary<FactChange> = fc.oneof(
   { arbitrary: nodeMemberArb.map((row): FactChange => ({ table: 'nodeMembers', op: 'put', row })), weight: 2 },
   { arbitrary: strategyArb.map((row): FactChange => ({ table: 'appStrategies', op: 'put', row })), weight: 1 },
   { arbitrary: appAccessArb.map((row): FactChange => ({ table: 'appAccess', op: 'put', row })), weight: 2 },
+  { arbitrary: policyArb.map((row): FactChange => ({ table: 'policies', op: 'put', row })), weight: 2 },
+  { arbitrary: policyAssignmentArb.map((row): FactChange => ({ table: 'policyAssignments', op: 'put', row })), weight: 3 },
 );
 
 /** A delete of any table (keys drawn from the same pools, so most deletes hit). */
@@ -109,6 +151,8 @@ export const deleteArb: fc.Arbitrary<FactChange> = fc.oneof(
   { arbitrary: nodeMemberArb.map((row): FactChange => ({ table: 'nodeMembers', op: 'delete', row })), weight: 1 },
   { arbitrary: fc.constantFrom(...APPS).map((appId): FactChange => ({ table: 'appStrategies', op: 'delete', appId })), weight: 1 },
   { arbitrary: appAccessArb.map((row): FactChange => ({ table: 'appAccess', op: 'delete', row })), weight: 1 },
+  { arbitrary: fc.constantFrom(...POLICY_IDS).map((id): FactChange => ({ table: 'policies', op: 'delete', id })), weight: 1 },
+  { arbitrary: policyAssignmentArb.map((row): FactChange => ({ table: 'policyAssignments', op: 'delete', row })), weight: 2 },
 );
 
 export const changeArb: fc.Arbitrary<FactChange> = fc.oneof({ arbitrary: putArb, weight: 3 }, { arbitrary: deleteArb, weight: 2 });
@@ -138,6 +182,8 @@ export const universeArb: fc.Arbitrary<FactChange[]> = fc
     grants: fc.array(grantArb, { minLength: 3, maxLength: 16 }),
     strategies: fc.array(strategyArb, { maxLength: 2 }),
     appAccess: fc.array(appAccessArb, { maxLength: 6 }),
+    policies: fc.uniqueArray(policyArb, { selector: (p) => p.id, maxLength: 3 }),
+    policyAssignments: fc.array(policyAssignmentArb, { maxLength: 8 }),
     extra: fc.array(putArb, { maxLength: 6 }),
   })
   .map((u) => [
@@ -149,6 +195,8 @@ export const universeArb: fc.Arbitrary<FactChange[]> = fc
     ...u.grants.map((row): FactChange => ({ table: 'grants', op: 'put', row })),
     ...u.strategies.map((row): FactChange => ({ table: 'appStrategies', op: 'put', row })),
     ...u.appAccess.map((row): FactChange => ({ table: 'appAccess', op: 'put', row })),
+    ...u.policies.map((row): FactChange => ({ table: 'policies', op: 'put', row })),
+    ...u.policyAssignments.map((row): FactChange => ({ table: 'policyAssignments', op: 'put', row })),
     ...u.extra,
   ]);
 

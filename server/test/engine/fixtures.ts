@@ -8,6 +8,8 @@ import type {
   Facts,
   GrantFact,
   PermissionQueries,
+  PolicyAssignmentFact,
+  PolicyConditionFact,
   ResourceType,
   RoleAssignmentFact,
   TargetType,
@@ -53,7 +55,30 @@ export interface World {
   members?: Record<string, string[]>;
   strategies?: Record<string, DefaultStrategy>;
   appAccess?: Array<Partial<AppAccessFact> & Pick<AppAccessFact, 'targetType' | 'targetId' | 'effect'>>;
+  /** policy id → its statements (namespace 1 unless `ns`). */
+  policies?: Record<string, { ns?: number; statements: StatementSpec[] }>;
+  /** Policy assignments; enabled and not inheriting unless said. */
+  policyAssign?: Array<[policyId: string, target: `${PolicyAssignmentFact['targetType']}:${string}`, options?: { enabled?: boolean; inheritByChildren?: boolean }]>;
 }
+
+export interface StatementSpec {
+  resource: string;
+  actions: string[];
+  effect: Effect;
+  condition?: PolicyConditionFact[];
+}
+
+export const allowStatement = (resource: string, actions: string[] = ['read'], condition: PolicyConditionFact[] = []): StatementSpec => ({
+  resource,
+  actions,
+  effect: 'ALLOW',
+  condition,
+});
+
+export const denyStatement = (resource: string, actions: string[] = ['read'], condition: PolicyConditionFact[] = []): StatementSpec => ({
+  ...allowStatement(resource, actions, condition),
+  effect: 'DENY',
+});
 
 /**
  * The org every case starts from: root ⊃ dept ⊃ team; alice is in team and group devs, bob is in
@@ -92,6 +117,21 @@ export function world(w: World, base: World = BASE): Facts {
   f.nodeMembers = Object.entries({ ...base.members, ...w.members }).flatMap(([nodeId, users]) => users.map((userId) => ({ nodeId, userId })));
   f.appStrategies = Object.entries({ ...base.strategies, ...w.strategies }).map(([appId, defaultStrategy]) => ({ appId, defaultStrategy }));
   f.appAccess = [...(base.appAccess ?? []), ...(w.appAccess ?? [])].map((r) => ({ appId: 'app', enabled: true, inheritByChildren: false, ...r }));
+  f.policies = Object.entries({ ...base.policies, ...w.policies }).map(([id, p]) => ({
+    id,
+    namespaceId: p.ns ?? 1,
+    statements: p.statements.map((st) => ({ ...st, condition: st.condition ?? [] })),
+  }));
+  f.policyAssignments = [...(base.policyAssign ?? []), ...(w.policyAssign ?? [])].map(([policyId, target, o]) => {
+    const colon = target.indexOf(':');
+    return {
+      policyId,
+      targetType: target.slice(0, colon) as PolicyAssignmentFact['targetType'],
+      targetId: target.slice(colon + 1),
+      enabled: o?.enabled ?? true,
+      inheritByChildren: o?.inheritByChildren ?? false,
+    };
+  });
   return f;
 }
 
@@ -106,6 +146,9 @@ export function asChanges(facts: Facts): FactChange[] {
     ...facts.nodeMembers.map((row): FactChange => ({ table: 'nodeMembers', op: 'put', row })),
     ...facts.appStrategies.map((row): FactChange => ({ table: 'appStrategies', op: 'put', row })),
     ...facts.appAccess.map((row): FactChange => ({ table: 'appAccess', op: 'put', row })),
+    // Assignments before their policies: an assignment must start counting when its policy arrives.
+    ...facts.policyAssignments.map((row): FactChange => ({ table: 'policyAssignments', op: 'put', row })),
+    ...facts.policies.map((row): FactChange => ({ table: 'policies', op: 'put', row })),
   ];
 }
 

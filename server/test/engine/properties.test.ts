@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPermissionIndex } from '../../src/engine/index.js';
 import { actionMatches, resourceMatches, revokeCovers } from '../../src/engine/match.js';
+import { conditionsHold, statementResource } from '../../src/engine/policy-conditions.js';
 import { applyChangesToFacts, emptyFacts } from '../../src/engine/reference.js';
-import type { CheckQuery, FactChange, Facts, GrantFact, PermissionIndex, TargetType } from '../../src/engine/types.js';
+import type { CheckQuery, Effect, FactChange, Facts, GrantFact, PermissionIndex, PolicyAssignmentFact, PolicyFact, TargetType } from '../../src/engine/types.js';
 import {
   ACTIONS,
   APPS,
@@ -13,6 +14,8 @@ import {
   USERS,
   grantArb,
   idsOf,
+  policyArb,
+  policyAssignmentArb,
   universeArb,
 } from './arbitraries.js';
 
@@ -55,7 +58,73 @@ const revoke = (facts: Facts, target: { targetType: TargetType; targetId: string
     .filter((g) => g.targetType === target.targetType && g.targetId === target.targetId && g.namespaceId === ns && revokeCovers(resource, g.resource))
     .map((g) => ({ table: 'grants', op: 'delete', id: g.id }));
 
+/** A policy under an id no universe uses, every statement with `effect`, assigned (enabled) to one target. */
+const freshPolicy = (p: PolicyFact, a: PolicyAssignmentFact, effect: Effect): FactChange[] => [
+  { table: 'policies', op: 'put', row: { ...p, id: 'PNEW', statements: p.statements.map((st) => ({ ...st, effect })) } },
+  { table: 'policyAssignments', op: 'put', row: { ...a, policyId: 'PNEW', enabled: true } },
+];
+
 describe('engine properties', () => {
+  it('adding a DENY policy assignment never turns isAllowed false → true', () => {
+    fc.assert(
+      fc.property(universeArb, policyArb, policyAssignmentArb, (initial, p, a) => {
+        const { index } = build(initial);
+        const before = [...queries()].map((q) => index.isAllowed(q));
+        index.apply(freshPolicy(p, a, 'DENY'));
+        [...queries()].forEach((q, i) => {
+          if (!before[i] && index.isAllowed(q)) throw new Error(`gained ${JSON.stringify(q)}`);
+        });
+      }),
+      OPTIONS,
+    );
+  });
+
+  it('adding an ALLOW policy assignment never turns isAllowed true → false', () => {
+    fc.assert(
+      fc.property(universeArb, policyArb, policyAssignmentArb, (initial, p, a) => {
+        const { index } = build(initial);
+        const before = [...queries()].map((q) => index.isAllowed(q));
+        index.apply(freshPolicy(p, a, 'ALLOW'));
+        [...queries()].forEach((q, i) => {
+          if (before[i] && !index.isAllowed(q)) throw new Error(`lost ${JSON.stringify(q)}`);
+        });
+      }),
+      OPTIONS,
+    );
+  });
+
+  it('disabling a policy assignment never grants more than removing it (and denies exactly as much)', () => {
+    fc.assert(
+      fc.property(universeArb, fc.nat(), (initial, pick) => {
+        const { facts } = build(initial);
+        fc.pre(facts.policyAssignments.length > 0);
+        const a = facts.policyAssignments[pick % facts.policyAssignments.length]!;
+        const disabled = createPermissionIndex(facts);
+        disabled.apply([{ table: 'policyAssignments', op: 'put', row: { ...a, enabled: false } }]);
+        const removed = createPermissionIndex(facts);
+        removed.apply([{ table: 'policyAssignments', op: 'delete', row: a }]);
+        for (const q of queries()) {
+          if (disabled.isAllowed(q) && !removed.isAllowed(q)) throw new Error(`disabled grants more: ${JSON.stringify(q)}`);
+          if (disabled.isDenied(q) !== removed.isDenied(q)) throw new Error(`denies differ: ${JSON.stringify(q)}`);
+        }
+      }),
+      OPTIONS,
+    );
+  });
+
+  it('a policy in namespace A never changes any answer in namespace B', () => {
+    fc.assert(
+      fc.property(universeArb, policyArb, policyAssignmentArb, fc.constantFrom(...NAMESPACES), (initial, p, a, other) => {
+        fc.pre(other !== p.namespaceId);
+        const { index } = build(initial);
+        const before = answersIn(index, other);
+        index.apply(freshPolicy(p, a, 'ALLOW'));
+        expect(answersIn(index, other)).toBe(before);
+      }),
+      OPTIONS,
+    );
+  });
+
   it('adding an ALLOW grant never turns isAllowed true → false', () => {
     fc.assert(
       fc.property(universeArb, grantArb, (initial, g) => {
@@ -140,7 +209,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('deleting a user’s memberships and role assignments leaves only their direct grants', () => {
+  it('deleting a user’s memberships and role assignments leaves only their direct grants and policy assignments', () => {
     fc.assert(
       fc.property(universeArb, fc.constantFrom(...USERS), (initial, user) => {
         const { facts, index } = build(initial);
@@ -154,10 +223,22 @@ describe('engine properties', () => {
             .map((row): FactChange => ({ table: 'roleAssignments', op: 'delete', row })),
         ]);
         const direct = facts.grants.filter((g) => g.targetType === 'USER' && g.targetId === user);
+        const ownPolicies = facts.policyAssignments
+          .filter((a) => a.enabled && a.targetType === 'USER' && a.targetId === user)
+          .flatMap((a) => facts.policies.filter((p) => p.id === a.policyId));
         for (const q of queries()) {
           if (q.userId !== user) continue;
-          const hits = direct.filter((g) => g.namespaceId === q.namespaceId && resourceMatches(g.resource, q.resource) && actionMatches(g.actions, q.action));
-          const expected = hits.some((g) => g.effect === 'ALLOW') && !hits.some((g) => g.effect === 'DENY');
+          const hits = [
+            ...direct
+              .filter((g) => g.namespaceId === q.namespaceId && resourceMatches(g.resource, q.resource) && actionMatches(g.actions, q.action))
+              .map((g) => g.effect),
+            ...ownPolicies
+              .filter((p) => p.namespaceId === q.namespaceId)
+              .flatMap((p) => p.statements)
+              .filter((st) => resourceMatches(statementResource(st), q.resource) && actionMatches(st.actions, q.action) && conditionsHold(st.condition, user))
+              .map((st) => st.effect),
+          ];
+          const expected = hits.includes('ALLOW') && !hits.includes('DENY');
           if (index.isAllowed(q) !== expected) throw new Error(`${JSON.stringify(q)}: expected ${expected}`);
         }
         for (const ns of NAMESPACES) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionMatches, isValidAllowResource, resourceMatches, revokeCovers } from '../../src/engine/match.js';
 import type { AppAccessDecision, CheckQuery, PermissionQueries } from '../../src/engine/types.js';
-import { IMPLEMENTATIONS, allow, deny, world, type World } from './fixtures.js';
+import { IMPLEMENTATIONS, allow, allowStatement, deny, denyStatement, world, type World } from './fixtures.js';
 
 /** The spec (authing-v2-permissions.md) rules the engine owns, one row per rule, on every implementation. */
 
@@ -122,6 +122,35 @@ const CHECKS: CheckCase[] = [
   { rule: 'DENY on a child node does not reach members of the parent', w: { grants: [allow('USER:bob', 'books:1'), deny('ORG:dept', 'books:1')] }, q: { userId: 'bob' }, allowed: true, denied: false },
   { rule: 'isDenied is not !isAllowed: no grant is neither allowed nor denied', w: {}, allowed: false, denied: false },
   { rule: 'isDenied without any ALLOW', w: { grants: [deny('USER:alice', '*', ['*'])] }, allowed: false, denied: true },
+  // policies (PBAC): statements of enabled assignments, through the same inheritance
+  { rule: 'an ALLOW policy assigned to the user allows', w: { policies: { P: { statements: [allowStatement('books:*')] } }, policyAssign: [['P', 'USER:alice']] }, allowed: true, denied: false },
+  { rule: 'a DENY policy on the user beats a role grant’s ALLOW', w: { grants: [allow('ROLE:editor', 'books:1')], assign: [['editor', 'USER', 'alice']], policies: { P: { statements: [denyStatement('books:1')] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: true },
+  { rule: 'a DENY policy on the user’s group beats a direct ALLOW grant', w: { grants: [allow('USER:alice', 'books:1')], policies: { P: { statements: [denyStatement('books')] } }, policyAssign: [['P', 'GROUP:devs']] }, allowed: false, denied: true },
+  { rule: 'a DENY policy on a role beats an ALLOW policy on the user', w: { assign: [['editor', 'NODE', 'team']], policies: { A: { statements: [allowStatement('*', ['*'])] }, D: { statements: [denyStatement('books:*', ['read'])] } }, policyAssign: [['A', 'USER:alice'], ['D', 'ROLE:editor']] }, allowed: false, denied: true },
+  { rule: 'a policy via a role counts only when the role is in the policy’s namespace', w: { assign: [['auditor', 'USER', 'alice']], policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'ROLE:auditor']] }, allowed: false, denied: false },
+  { rule: 'a policy of namespace 2 does not answer namespace 1', w: { policies: { P: { ns: 2, statements: [allowStatement('*', ['*'])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'a policy of namespace 2 answers namespace 2', w: { policies: { P: { ns: 2, statements: [allowStatement('*', ['*'])] } }, policyAssign: [['P', 'USER:alice']] }, q: { namespaceId: 2 }, allowed: true, denied: false },
+  { rule: 'a disabled assignment is ignored (ALLOW)', w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'USER:alice', { enabled: false }]] }, allowed: false, denied: false },
+  { rule: 'a disabled DENY assignment no longer blocks', w: { grants: [allow('USER:alice', 'books:1')], policies: { P: { statements: [denyStatement('books:1')] } }, policyAssign: [['P', 'USER:alice', { enabled: false }]] }, allowed: true, denied: false },
+  { rule: 'an ORG assignment reaches the node’s own members', w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'ORG:team']] }, allowed: true, denied: false },
+  { rule: 'an ORG assignment without inheritByChildren does not reach child-node members', w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'ORG:dept']] }, allowed: false, denied: false },
+  { rule: 'an ORG assignment with inheritByChildren reaches members of descendant nodes', w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'ORG:root', { inheritByChildren: true }]] }, allowed: true, denied: false },
+  { rule: 'an inheriting ORG DENY does not reach members of the parent', w: { grants: [allow('USER:bob', 'books:1')], policies: { P: { statements: [denyStatement('books:1')] } }, policyAssign: [['P', 'ORG:dept', { inheritByChildren: true }]] }, q: { userId: 'bob' }, allowed: true, denied: false },
+  { rule: 'a statement on *:* covers every resource', w: { policies: { P: { statements: [allowStatement('*:*', ['*'])] } }, policyAssign: [['P', 'USER:alice']] }, q: { resource: 'orders:7', action: 'orders:ship' }, allowed: true, denied: false },
+  { rule: 'a statement’s actions are matched like a grant’s', w: { policies: { P: { statements: [allowStatement('books:1', ['books:*'])] } }, policyAssign: [['P', 'USER:alice']] }, q: { action: 'books:edit' }, allowed: true, denied: false },
+  { rule: 'an instance statement never answers for the kind', w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'USER:alice']] }, q: { resource: 'books' }, allowed: false, denied: false },
+  { rule: 'an assignment of a policy without a row grants nothing', w: { policyAssign: [['ghost', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'condition UserId StringEquals holds for that user', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringEquals', value: 'alice' }])] } }, policyAssign: [['P', 'GROUP:devs']] }, allowed: true, denied: false },
+  { rule: 'condition UserId StringEquals fails for another user', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringEquals', value: 'bob' }])] } }, policyAssign: [['P', 'GROUP:devs']] }, allowed: false, denied: false },
+  { rule: 'condition StringNotEquals', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringNotEquals', value: 'bob' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: true, denied: false },
+  { rule: 'condition StringEqualsIgnoreCase', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringEqualsIgnoreCase', value: 'ALICE' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: true, denied: false },
+  { rule: 'condition StringNotEqualsIgnoreCase', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringNotEqualsIgnoreCase', value: 'ALICE' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'condition StringLike with * and ?', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringLike', value: 'a?i*' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: true, denied: false },
+  { rule: 'condition StringNotLike', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'StringNotLike', value: 'a*' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'a condition a check cannot answer (AppId) makes the statement inapplicable', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'AppId', operator: 'StringEquals', value: 'app' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'an inapplicable conditional DENY does not block', w: { grants: [allow('USER:alice', 'books:1')], policies: { P: { statements: [denyStatement('books:1', ['read'], [{ param: 'AppId', operator: 'StringEquals', value: 'app' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: true, denied: false },
+  { rule: 'an unknown operator makes the statement inapplicable', w: { policies: { P: { statements: [allowStatement('books:1', ['read'], [{ param: 'UserId', operator: 'Bogus', value: 'alice' }])] } }, policyAssign: [['P', 'USER:alice']] }, allowed: false, denied: false },
+  { rule: 'a matching conditional DENY blocks', w: { grants: [allow('USER:alice', 'books:1')], policies: { P: { statements: [denyStatement('books:*', ['read'], [{ param: 'UserId', operator: 'StringLike', value: 'al*' }])] } }, policyAssign: [['P', 'GROUP:devs']] }, allowed: false, denied: true },
 ];
 
 const ALICE: CheckQuery = { userId: 'alice', namespaceId: 1, resource: 'books:1', action: 'read' };
@@ -134,6 +163,24 @@ interface ListingCase {
 }
 
 const LISTINGS: ListingCase[] = [
+  {
+    rule: 'userResources lists resource grants only, never policy statements',
+    w: { grants: [allow('USER:alice', 'books:1')], policies: { P: { statements: [allowStatement('orders:*', ['*'])] } }, policyAssign: [['P', 'USER:alice']] },
+    run: (e) => e.userResources('alice', 1).map((r) => r.resource),
+    expected: ['books:1'],
+  },
+  {
+    rule: 'authorizedTargets lists grant holders only, never policy assignees',
+    w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'USER:alice']] },
+    run: (e) => e.authorizedTargets(1, 'books:1'),
+    expected: [],
+  },
+  {
+    rule: 'subjectResources lists a subject’s grants only',
+    w: { policies: { P: { statements: [allowStatement('books:1')] } }, policyAssign: [['P', 'GROUP:devs']] },
+    run: (e) => e.subjectResources({ targetType: 'GROUP', targetId: 'devs' }, 1),
+    expected: [],
+  },
   {
     rule: 'userResources merges a code across sources, actions united in first-seen order',
     w: { grants: [allow('USER:alice', 'books:1', ['read']), allow('ROLE:editor', 'books:1', ['write', 'read'])], assign: [['editor', 'USER', 'alice']] },
@@ -269,5 +316,34 @@ describe.each(IMPLEMENTATIONS)('%s', (_name, make) => {
 
   it.each(APP_CASES)('app access: $rule', ({ w, user, expected }) => {
     expect(make(world(w)).canAccessApp('app', user ?? 'alice')).toEqual(expected);
+  });
+});
+
+describe('policy writes reach the next check (incremental index)', () => {
+  it('disabling, re-enabling, changing and deleting a policy each take effect at once', async () => {
+    const { createPermissionIndex } = await import('../../src/engine/index.js');
+    const facts = world({
+      grants: [allow('ROLE:editor', 'books:*')],
+      assign: [['editor', 'USER', 'alice']],
+      policies: { P: { statements: [denyStatement('books:1')] } },
+      policyAssign: [['P', 'GROUP:devs']],
+    });
+    const index = createPermissionIndex(facts);
+    const assignment = facts.policyAssignments[0]!;
+    const policy = facts.policies[0]!;
+    const answer = (): [boolean, boolean] => [index.isAllowed(ALICE), index.isDenied(ALICE)];
+    expect(answer()).toEqual([false, true]);
+    index.apply([{ table: 'policyAssignments', op: 'put', row: { ...assignment, enabled: false } }]);
+    expect(answer()).toEqual([true, false]);
+    index.apply([{ table: 'policyAssignments', op: 'put', row: assignment }]);
+    expect(answer()).toEqual([false, true]);
+    index.apply([{ table: 'policies', op: 'put', row: { ...policy, statements: [{ ...policy.statements[0]!, resource: 'books:2' }] } }]);
+    expect(answer()).toEqual([true, false]);
+    index.apply([{ table: 'policies', op: 'put', row: policy }]);
+    expect(answer()).toEqual([false, true]);
+    index.apply([{ table: 'policyAssignments', op: 'delete', row: assignment }, { table: 'policies', op: 'delete', id: policy.id }]);
+    expect(answer()).toEqual([true, false]);
+    expect(index.snapshot().policies).toEqual([]);
+    expect(index.snapshot().policyAssignments).toEqual([]);
   });
 });

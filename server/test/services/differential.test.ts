@@ -10,6 +10,8 @@ import { addUsersToGroup, createGroup, deleteGroups, removeUsersFromGroup } from
 import { createNamespace, deleteNamespaceByCode } from '../../src/services/namespaces.js';
 import { addMembers, addNode, createOrg, deleteNode, deleteOrg, importOrg, moveMembers, moveNode, removeMembers } from '../../src/services/orgs.js';
 import { createApp, deleteApp, updateApp } from '../../src/services/pools.js';
+import { createPolicy, deletePolicies, updatePolicy } from '../../src/services/policies.js';
+import { addPolicyAssignments, removePolicyAssignments, setPolicyAssignmentEnabled } from '../../src/services/policy-assignments.js';
 import { createProgrammaticAccount, deleteProgrammaticAccount } from '../../src/services/programmatic.js';
 import { createResource, deleteResource } from '../../src/services/resources.js';
 import { assignRole, createRole, deleteRole, revokeRole } from '../../src/services/roles.js';
@@ -80,6 +82,33 @@ const op = fc.oneof(
   fc.record({ op: fc.constant('deleteApp' as const), app: fc.nat({ max: 1 }) }),
   fc.record({ op: fc.constant('createAccount' as const), app: fc.nat({ max: 1 }) }),
   fc.record({ op: fc.constant('deleteAccount' as const), k: small }),
+  {
+    arbitrary: fc.record({
+      op: fc.constantFrom('createPolicy' as const, 'updatePolicy' as const),
+      ns,
+      i: fc.nat({ max: 2 }),
+      statements: fc.array(
+        fc.record({
+          resource: fc.constantFrom(...RESOURCES, '*:*'),
+          actions: fc.uniqueArray(fc.constantFrom(...ACTIONS), { minLength: 1, maxLength: 2 }),
+          effect: fc.constantFrom('ALLOW' as const, 'DENY' as const),
+        }),
+        { minLength: 1, maxLength: 2 },
+      ),
+    }),
+    weight: 2,
+  },
+  fc.record({ op: fc.constant('deletePolicy' as const), ns, i: fc.nat({ max: 2 }) }),
+  {
+    arbitrary: fc.record({
+      op: fc.constantFrom('assignPolicy' as const, 'unassignPolicy' as const, 'enablePolicy' as const, 'disablePolicy' as const),
+      ns,
+      i: fc.nat({ max: 2 }),
+      t: fc.record({ type: fc.constantFrom(...APP_TARGETS), k: small }),
+      inherit: fc.boolean(),
+    }),
+    weight: 3,
+  },
 );
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -241,6 +270,24 @@ async function run(ctx: ServiceContext, o: Op): Promise<void> {
       return void (await createProgrammaticAccount(ctx, app(o.app)));
     case 'deleteAccount':
       return deleteProgrammaticAccount(ctx, s.pick(s.accounts, o.k)?.id ?? 'missing');
+    case 'createPolicy':
+      return void (await createPolicy(ctx, { namespace: o.ns, code: `p${o.i}`, statements: o.statements }));
+    case 'updatePolicy':
+      return void (await updatePolicy(ctx, { namespace: o.ns, code: `p${o.i}`, statements: o.statements }));
+    case 'deletePolicy':
+      return deletePolicies(ctx, { namespace: o.ns, codeList: [`p${o.i}`] });
+    case 'assignPolicy':
+    case 'unassignPolicy': {
+      const input = { namespace: o.ns, policies: [`p${o.i}`], targetType: o.t.type, targetIdentifiers: [await identifier(ctx, o.t.type, o.t.k)] };
+      return o.op === 'assignPolicy' ? addPolicyAssignments(ctx, { ...input, inheritByChildren: o.inherit }) : removePolicyAssignments(ctx, input);
+    }
+    case 'enablePolicy':
+    case 'disablePolicy':
+      return setPolicyAssignmentEnabled(
+        ctx,
+        { namespace: o.ns, policy: `p${o.i}`, targetType: o.t.type, targetIdentifier: await identifier(ctx, o.t.type, o.t.k) },
+        o.op === 'enablePolicy',
+      );
   }
 }
 
@@ -311,6 +358,12 @@ async function prelude(ctx: ServiceContext): Promise<void> {
   await createProgrammaticAccount(ctx, appId);
   await allowAppAccess(ctx, { appId, targetType: 'GROUP', targetIdentifiers: ['g0'] });
   await denyAppAccess(ctx, { appId, targetType: 'ORG', targetIdentifiers: [child.id], inheritByChildren: true });
+  await createPolicy(ctx, { code: 'p0', statements: [{ resource: 'books:*', actions: ['read'], effect: 'ALLOW' }] });
+  await createPolicy(ctx, { code: 'p1', statements: [{ resource: 'books:1', actions: ['*'], effect: 'DENY' }] });
+  await createPolicy(ctx, { namespace: 'n1', code: 'p0', statements: [{ resource: '*:*', actions: ['read'], effect: 'ALLOW' }] });
+  await addPolicyAssignments(ctx, { policies: ['p0'], targetType: 'GROUP', targetIdentifiers: ['g0'] });
+  await addPolicyAssignments(ctx, { policies: ['p1'], targetType: 'ORG', targetIdentifiers: [org.rootNode.id], inheritByChildren: true });
+  await addPolicyAssignments(ctx, { namespace: 'n1', policies: ['p0'], targetType: 'ROLE', targetIdentifiers: ['r1'] });
 }
 
 /** Every query of the engine interface over the current universe, index vs reference. */
@@ -366,6 +419,7 @@ describe('differential: service writes keep the index equal to the raw tables', 
   it('random operation sequences', async () => {
     let queries = 0;
     let grantsSeen = 0;
+    let policyAssignmentsSeen = 0;
     let failures = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
@@ -384,7 +438,9 @@ describe('differential: service writes keep the index equal to the raw tables', 
           }
           expect(normalized(store.index.snapshot())).toEqual(normalized(await store.loadFacts()));
           expect(await danglingRefs(store)).toEqual([]);
-          grantsSeen += (await store.loadFacts()).grants.length;
+          const loaded = await store.loadFacts();
+          grantsSeen += loaded.grants.length;
+          policyAssignmentsSeen += loaded.policyAssignments.length;
           queries += await compare(store, pool.userPoolId);
         } finally {
           await store.close();
@@ -394,6 +450,7 @@ describe('differential: service writes keep the index equal to the raw tables', 
     );
     // The generator must actually exercise the engine, not just fail every call.
     expect(grantsSeen).toBeGreaterThan(50);
+    expect(policyAssignmentsSeen).toBeGreaterThan(80);
     expect(failures).toBeGreaterThan(0);
     expect(queries).toBeGreaterThan(10_000);
   }, 120_000);
