@@ -34,6 +34,7 @@ export type { CheckPasswordStrengthResult, FirstLoginResetParams, ForceResetPara
 export { MfaAuthenticationClient } from './clients/authentication/mfa.js';
 export type { MfaAuthenticator, MfaTotpAssociation, MfaUser, TotpSource } from './clients/authentication/mfa.js';
 export { PrincipalAuthenticationClient } from './clients/authentication/principal.js';
+export { EventAuthenticationClient } from './clients/authentication/event.js';
 export type { PrincipalDetail, PrincipalInput } from './clients/authentication/principal.js';
 export { QrCodeAuthenticationClient } from './clients/authentication/qrcode.js';
 export { DEFAULT_QRCODE_POLL_INTERVAL, QR_CODE_STATUS } from './clients/authentication/qrcode-types.js';

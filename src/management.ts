@@ -39,6 +39,20 @@ export { UdfClient } from './clients/udf.js';
 export { UserpoolClient } from './clients/userpool.js';
 export { WhitelistClient } from './clients/whitelist.js';
 export { ApplicationsClient } from './clients/applications/client.js';
+export { TenantClient } from './clients/tenant/client.js';
+export type { ApplicationTenantDetails, Tenant, TenantInput, TenantMember, TenantSsoPageSettings } from './clients/tenant/types.js';
+export { EventClient } from './clients/event.js';
+export type {
+  BulkResource,
+  ExtIdp,
+  ExtIdpConnection,
+  ExtIdpConnectionInput,
+  ExtIdpConnectionState,
+  ExtIdpConnectionUpdates,
+  NewExtIdp,
+} from './clients/tenant/ext-idp-types.js';
+export { PoliciesClient } from './clients/policies.js';
+export type { NewPolicy, PolicyAssignmentListOptions, PolicyListOptions, PolicyUpdates } from './clients/policies.js';
 export type { AppAccessTargets } from './clients/applications/client.js';
 export type { Agreement, AgreementInput, AgreementUpdates, ApplicationType, NewApplication } from './clients/applications/types.js';
 export { MfaManagementClient } from './clients/mfa.js';

@@ -21,6 +21,9 @@ import { UserActionClient } from './user-action.js';
 import { UserpoolClient } from './userpool.js';
 import { WhitelistClient } from './whitelist.js';
 import { ApplicationsClient } from './applications/client.js';
+import { TenantClient } from './tenant/client.js';
+import { EventClient } from './event.js';
+import { PoliciesClient } from './policies.js';
 import { requireId } from './validate.js';
 
 /** Whose live login a token is ({@link ManagementClient.checkLoginStatus}). */
@@ -100,6 +103,9 @@ export class ManagementClient {
   #userpool: UserpoolClient | undefined;
   #whitelist: WhitelistClient | undefined;
   #applications: ApplicationsClient | undefined;
+  #tenant: TenantClient | undefined;
+  #event: EventClient | undefined;
+  #policies: PoliciesClient | undefined;
   // --- misc (mfa, principal, sendEmail, checkLoginStatus) ---
   #mfa: MfaManagementClient | undefined;
   #principal: PrincipalManagementClient | undefined;
@@ -182,6 +188,21 @@ export class ManagementClient {
   /** The pool's applications, their agreements, and the roles, resources and access records of their own namespaces. */
   get applications(): ApplicationsClient {
     return (this.#applications ??= ApplicationsClient.fromContext(this.#context));
+  }
+
+  /** Policies (PBAC statements of ALLOW / DENY) and their assignments to users, roles, groups and nodes. */
+  get policies(): PoliciesClient {
+    return (this.#policies ??= PoliciesClient.fromContext(this.#context));
+  }
+
+  /** The pool's tenants, their members and admins, and their external IdP records. */
+  get tenant(): TenantClient {
+    return (this.#tenant ??= TenantClient.fromContext(this.#context));
+  }
+
+  /** Publishing custom events to the pool's event hub (`pub`; the websocket `sub` is not offered). */
+  get event(): EventClient {
+    return (this.#event ??= EventClient.fromContext(this.#context));
   }
 
   // --- misc (mfa, principal, sendEmail, checkLoginStatus) ---

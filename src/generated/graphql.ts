@@ -251,6 +251,25 @@ export type PolicyAssignmentTargetType =
   /** A user, identified by user id. */
   | 'USER';
 
+/** Whether a statement allows or denies its actions. */
+export type PolicyEffect =
+  | 'ALLOW'
+  | 'DENY';
+
+export type PolicyStatementConditionInput = {
+  operator: string;
+  param: string;
+  value: unknown;
+};
+
+export type PolicyStatementInput = {
+  actions: Array<string>;
+  condition?: Array<PolicyStatementConditionInput> | null | undefined;
+  /** Default ALLOW. */
+  effect?: PolicyEffect | null | undefined;
+  resource: string;
+};
+
 export type QrcodeLoginStrategyInput = {
   allowExchangeUserInfoFromBrowser?: boolean | null | undefined;
   qrcodeExpiresAfter?: number | null | undefined;
@@ -1150,6 +1169,83 @@ export type UpdatePasswordMutationVariables = Exact<{
 
 export type UpdatePasswordMutation = { updatePassword: UserFieldsFragment };
 
+export type PolicyFieldsFragment = { namespace: string, code: string, isDefault: boolean, description: string | null, createdAt: string | null, updatedAt: string | null, assignmentsCount: number, statements: Array<{ resource: string, actions: Array<string>, effect: PolicyEffect | null, condition: Array<{ param: string, operator: string, value: unknown }> | null }> };
+
+export type PolicyQueryVariables = Exact<{
+  code: string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type PolicyQuery = { policy: PolicyFieldsFragment | null };
+
+export type PoliciesQueryVariables = Exact<{
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  namespace?: string | null | undefined;
+  excludeDefault?: boolean | null | undefined;
+}>;
+
+
+export type PoliciesQuery = { policies: { totalCount: number, list: Array<PolicyFieldsFragment> } };
+
+export type CreatePolicyMutationVariables = Exact<{
+  namespace?: string | null | undefined;
+  code: string;
+  description?: string | null | undefined;
+  statements: Array<PolicyStatementInput> | PolicyStatementInput;
+}>;
+
+
+export type CreatePolicyMutation = { createPolicy: PolicyFieldsFragment };
+
+export type UpdatePolicyMutationVariables = Exact<{
+  namespace?: string | null | undefined;
+  code: string;
+  description?: string | null | undefined;
+  statements?: Array<PolicyStatementInput> | PolicyStatementInput | null | undefined;
+  newCode?: string | null | undefined;
+}>;
+
+
+export type UpdatePolicyMutation = { updatePolicy: PolicyFieldsFragment };
+
+export type DeletePolicyMutationVariables = Exact<{
+  code: string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type DeletePolicyMutation = { deletePolicy: { message: string | null, code: number | null } };
+
+export type DeletePoliciesMutationVariables = Exact<{
+  codeList: Array<string> | string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type DeletePoliciesMutation = { deletePolicies: { message: string | null, code: number | null } };
+
+export type EnablePolicyAssignmentMutationVariables = Exact<{
+  policy: string;
+  targetType: PolicyAssignmentTargetType;
+  targetIdentifier: string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type EnablePolicyAssignmentMutation = { enablePolicyAssignment: { message: string | null, code: number | null } };
+
+export type DisbalePolicyAssignmentMutationVariables = Exact<{
+  policy: string;
+  targetType: PolicyAssignmentTargetType;
+  targetIdentifier: string;
+  namespace?: string | null | undefined;
+}>;
+
+
+export type DisbalePolicyAssignmentMutation = { disbalePolicyAssignment: { message: string | null, code: number | null } };
+
 export type PolicyAssignmentsQueryVariables = Exact<{
   namespace?: string | null | undefined;
   code?: string | null | undefined;
@@ -1808,6 +1904,27 @@ export const AuthorizedResourceFieldsFragmentDoc = /*#__PURE__*/ new TypedDocume
   apiIdentifier
 }
     `, {"fragmentName":"AuthorizedResourceFields"}) as unknown as TypedDocumentString<AuthorizedResourceFieldsFragment, unknown>;
+export const PolicyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PolicyFields on Policy {
+  namespace
+  code
+  isDefault
+  description
+  createdAt
+  updatedAt
+  assignmentsCount
+  statements {
+    resource
+    actions
+    effect
+    condition {
+      param
+      operator
+      value
+    }
+  }
+}
+    `, {"fragmentName":"PolicyFields"}) as unknown as TypedDocumentString<PolicyFieldsFragment, unknown>;
 export const UdfFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UdfFields on UserDefinedField {
   targetType
@@ -4141,6 +4258,167 @@ export const UpdatePasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
   expiredAt
   directManagement
 }`) as unknown as TypedDocumentString<UpdatePasswordMutation, UpdatePasswordMutationVariables>;
+export const PolicyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query policy($code: String!, $namespace: String) {
+  policy(code: $code, namespace: $namespace) {
+    ...PolicyFields
+  }
+}
+    fragment PolicyFields on Policy {
+  namespace
+  code
+  isDefault
+  description
+  createdAt
+  updatedAt
+  assignmentsCount
+  statements {
+    resource
+    actions
+    effect
+    condition {
+      param
+      operator
+      value
+    }
+  }
+}`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const PoliciesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query policies($page: Int, $limit: Int, $namespace: String, $excludeDefault: Boolean) {
+  policies(
+    page: $page
+    limit: $limit
+    namespace: $namespace
+    excludeDefault: $excludeDefault
+  ) {
+    totalCount
+    list {
+      ...PolicyFields
+    }
+  }
+}
+    fragment PolicyFields on Policy {
+  namespace
+  code
+  isDefault
+  description
+  createdAt
+  updatedAt
+  assignmentsCount
+  statements {
+    resource
+    actions
+    effect
+    condition {
+      param
+      operator
+      value
+    }
+  }
+}`) as unknown as TypedDocumentString<PoliciesQuery, PoliciesQueryVariables>;
+export const CreatePolicyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createPolicy($namespace: String, $code: String!, $description: String, $statements: [PolicyStatementInput!]!) {
+  createPolicy(
+    namespace: $namespace
+    code: $code
+    description: $description
+    statements: $statements
+  ) {
+    ...PolicyFields
+  }
+}
+    fragment PolicyFields on Policy {
+  namespace
+  code
+  isDefault
+  description
+  createdAt
+  updatedAt
+  assignmentsCount
+  statements {
+    resource
+    actions
+    effect
+    condition {
+      param
+      operator
+      value
+    }
+  }
+}`) as unknown as TypedDocumentString<CreatePolicyMutation, CreatePolicyMutationVariables>;
+export const UpdatePolicyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updatePolicy($namespace: String, $code: String!, $description: String, $statements: [PolicyStatementInput!], $newCode: String) {
+  updatePolicy(
+    namespace: $namespace
+    code: $code
+    description: $description
+    statements: $statements
+    newCode: $newCode
+  ) {
+    ...PolicyFields
+  }
+}
+    fragment PolicyFields on Policy {
+  namespace
+  code
+  isDefault
+  description
+  createdAt
+  updatedAt
+  assignmentsCount
+  statements {
+    resource
+    actions
+    effect
+    condition {
+      param
+      operator
+      value
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdatePolicyMutation, UpdatePolicyMutationVariables>;
+export const DeletePolicyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deletePolicy($code: String!, $namespace: String) {
+  deletePolicy(code: $code, namespace: $namespace) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePolicyMutation, DeletePolicyMutationVariables>;
+export const DeletePoliciesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deletePolicies($codeList: [String!]!, $namespace: String) {
+  deletePolicies(codeList: $codeList, namespace: $namespace) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePoliciesMutation, DeletePoliciesMutationVariables>;
+export const EnablePolicyAssignmentDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation enablePolicyAssignment($policy: String!, $targetType: PolicyAssignmentTargetType!, $targetIdentifier: String!, $namespace: String) {
+  enablePolicyAssignment(
+    policy: $policy
+    targetType: $targetType
+    targetIdentifier: $targetIdentifier
+    namespace: $namespace
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<EnablePolicyAssignmentMutation, EnablePolicyAssignmentMutationVariables>;
+export const DisbalePolicyAssignmentDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation disbalePolicyAssignment($policy: String!, $targetType: PolicyAssignmentTargetType!, $targetIdentifier: String!, $namespace: String) {
+  disbalePolicyAssignment(
+    policy: $policy
+    targetType: $targetType
+    targetIdentifier: $targetIdentifier
+    namespace: $namespace
+  ) {
+    message
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<DisbalePolicyAssignmentMutation, DisbalePolicyAssignmentMutationVariables>;
 export const PolicyAssignmentsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query policyAssignments($namespace: String, $code: String, $targetType: PolicyAssignmentTargetType, $targetIdentifier: String, $page: Int, $limit: Int) {
   policyAssignments(

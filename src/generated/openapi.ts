@@ -1520,6 +1520,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/policies/assignments/by-target": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists a policy's assignments to targets of one type */
+        get: operations["getPoliciesAssignmentsCondition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/applications/{appId}/programmatic-access-accounts": {
         parameters: {
             query?: never;
@@ -1745,6 +1771,297 @@ export interface paths {
         put?: never;
         /** Disables the targets' records (kept, but no longer applied) */
         post: operations["disableApplicationAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of the pool's tenants, oldest first */
+        get: operations["listTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates a tenant (3822 without a name, 3821 for a taken code, 2011 for an unknown app id) */
+        post: operations["createTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        /** One tenant with its application ids (3814 for an unknown tenant) */
+        get: operations["getTenant"];
+        put?: never;
+        /** Changes the given fields of a tenant (update and branding config); `appIds` replaces its applications */
+        post: operations["updateTenant"];
+        /** Deletes a tenant with its members, application links and external IdPs */
+        delete: operations["deleteTenant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}/users": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        /** One page of a tenant's members, in the order they joined */
+        get: operations["listTenantMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}/user": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds users to a tenant (members already in it stay as they are; 2004 for an unknown user) */
+        post: operations["addTenantMembers"];
+        /** Removes one user from a tenant (3823 when the user is not a member) */
+        delete: operations["removeTenantMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}/admin": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Makes members admins of the tenant (3823 for a user who is not a member; nothing is written) */
+        put: operations["setTenantAdmins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}/admin/{userId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Makes an admin of the tenant a plain member again (3823 when the user is not a member) */
+        delete: operations["deleteTenantAdmin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/{tenantId}/{userId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Enables or disables a member of the tenant (3823 when the user is not a member) */
+        put: operations["updateTenantMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/users/{userId}/tenants": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        /** The tenants a user is a member of, in the order they were created (2004 for an unknown user) */
+        get: operations["getUserTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/application/{appId}/tenants": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        /** An application with the tenants it belongs to (2011 for an unknown application) */
+        get: operations["getApplicationTenants"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2520,10 +2837,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/extIdp": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ext IdPs of a tenant (without tenantId, those of no tenant), with their connections (management)
+         * @description authing-local stores and validates the records; it never connects to a provider.
+         */
+        get: operations["listExtIdp"];
+        put?: never;
+        /** Creates an ext IdP with its connections, all or nothing (management) */
+        post: operations["createExtIdp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/extIdp/{extIdpId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        /** One ext IdP with its connections (management); 3811 when missing */
+        get: operations["extIdpDetail"];
+        /** Renames an ext IdP (management) */
+        put: operations["updateExtIdp"];
+        post?: never;
+        /** Deletes an ext IdP and its connections (management) */
+        delete: operations["deleteExtIdp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/extIdp/{extIdpId}/connState": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Switches every connection of an ext IdP on or off (management) */
+        put: operations["batchChangeExtIdpConnectionState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/extIdpConn": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a connection to an ext IdP (management); 3813 when the identifier is taken */
+        post: operations["createExtIdpConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/extIdpConn/{extIdpConnectionId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpConnectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Updates a connection's display name, fields, match fields and logo (management) */
+        put: operations["updateExtIdpConnection"];
+        post?: never;
+        /** Deletes a connection (management) */
+        delete: operations["deleteExtIdpConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/extIdpConn/{extIdpConnectionId}/state": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpConnectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Switches a connection on or off (management) */
+        put: operations["changeExtIdpConnectionState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/check/extIdpConn/identifier": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers true when no connection of the pool has the identifier; 3813 when one has (management) */
+        post: operations["checkExtIdpConnectionIdentifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/resources/bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates 1 to 200 resources in one transaction, all or nothing; answers them in request order (management) */
+        post: operations["batchInsertResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/pub-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes an event to the pool's event hub (management); authing-local stores it (see GET /__local/events)
+         * @description A v3 path; the answer is v3's envelope `{statusCode, message, apiCode?, data}`.
+         */
+        post: operations["pubEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/pub-userEvent": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes an event to the pool's event hub as the logged-in user; authing-local stores it
+         * @description A v3 path; the answer is v3's envelope `{statusCode, message, apiCode?, data}`.
+         */
+        post: operations["pubUserEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ExtIdpConnectionInput: {
+            /** @description Connection type, e.g. wechat:pc, wechatmp-qrcode, lark-internal, oidc. */
+            type: string;
+            /** @description Unique in the pool; 1 to 64 letters, digits, _ or -. */
+            identifier: string;
+            displayName: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            userMatchFields?: string[];
+            logo?: string | null;
+        };
+        ExtIdpConnection: {
+            id: string;
+            extIdpId: string;
+            type: string;
+            identifier: string;
+            displayName: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            logo: string | null;
+            userMatchFields: string[];
+            enabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExtIdp: {
+            id: string;
+            userPoolId: string;
+            tenantId: string | null;
+            name: string;
+            type: string;
+            connections: components["schemas"]["ExtIdpConnection"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExtIdpConnectionState: {
+            enabled: boolean;
+            appId?: string | null;
+            tenantId?: string | null;
+        };
+        EventPublish: {
+            eventType: string;
+            source?: string;
+            eventData: string;
+        };
         /** @description Where a record was made from. authing-local knows the IP only; the names are empty. */
         GeoIp: {
             ip: string;
@@ -2719,6 +3364,14 @@ export interface components {
         ResourceType: "DATA" | "API" | "MENU" | "UI" | "BUTTON";
         /** @enum {string} */
         PolicyAssignmentTargetType: "USER" | "ROLE" | "GROUP" | "ORG" | "AK_SK";
+        /** @description A policy assigned to a target. */
+        PolicyTargetAssignment: {
+            /** @description Code of the policy. */
+            code: string;
+            targetType: components["schemas"]["PolicyAssignmentTargetType"];
+            /** @description User id, role code, group code or node id, by `targetType`. */
+            targetIdentifier: string;
+        };
         /** @enum {string} */
         ApplicationAccessTargetType: "USER" | "ROLE" | "GROUP" | "ORG";
         /** @enum {string} */
@@ -2837,6 +3490,87 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        /** @description A tenant of the pool (the official SDK's `TenantInfo`), with the ids of its applications. */
+        Tenant: {
+            id: string;
+            userPoolId: string;
+            name: string;
+            code: string | null;
+            logo: string | null;
+            description: string | null;
+            css: string | null;
+            ssoPageCustomizationSettings: components["schemas"]["TenantSsoPageSettings"] | null;
+            defaultLoginTab: string | null;
+            defaultRegisterTab: string | null;
+            passwordTabConfig: {
+                [key: string]: unknown;
+            } | null;
+            loginTabs: string[] | null;
+            registerTabs: string[] | null;
+            extendsFields: {
+                [key: string]: unknown;
+            }[] | null;
+            appIds: string[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description What the tenant's hosted login page hides or does (`config`). */
+        TenantSsoPageSettings: {
+            autoRegisterThenLogin?: boolean | null;
+            hideForgetPassword?: boolean | null;
+            hideIdp?: boolean | null;
+            hideSocialLogin?: boolean | null;
+        };
+        /**
+         * @description A tenant's fields as create, update and config send them; omitted keys stay as they are.
+         *     `appIds` is a comma-separated string (as the official SDK sends it) or an array.
+         */
+        TenantInput: {
+            name?: string;
+            code?: string | null;
+            appIds?: string | string[] | null;
+            logo?: string | null;
+            description?: string | null;
+            css?: string | null;
+            ssoPageCustomizationSettings?: components["schemas"]["TenantSsoPageSettings"] | null;
+            defaultLoginTab?: string | null;
+            defaultRegisterTab?: string | null;
+            passwordTabConfig?: {
+                [key: string]: unknown;
+            } | null;
+            loginTabs?: string[] | null;
+            registerTabs?: string[] | null;
+            extendsFields?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        TenantUserIds: {
+            userIds: string[];
+        };
+        /** @description A user's membership of a tenant. */
+        TenantMember: {
+            id: string;
+            tenantId: string;
+            userId: string;
+            isAdmin: boolean;
+            isEnabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+            user: components["schemas"]["User"];
+        };
+        /** @description An application (the official SDK's `ApplicationTenantDetails`) with the tenants it belongs to. */
+        ApplicationTenants: {
+            id: string;
+            name: string;
+            logo: string | null;
+            domain: string | null;
+            description: string | null;
+            createdAt: string;
+            updatedAt: string;
+            protocol: string | null;
+            isIntegrate: boolean;
+            tenants: components["schemas"]["Tenant"][];
         };
         /**
          * @description One allow or deny record of an application's access policy. The real API expresses
@@ -3265,6 +3999,94 @@ export interface components {
         };
     };
     responses: {
+        /** @description Ext IdPs with their connections */
+        ExtIdpList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["ExtIdp"][];
+                };
+            };
+        };
+        /** @description One ext IdP with its connections */
+        ExtIdpOne: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["ExtIdp"];
+                };
+            };
+        };
+        /** @description One ext IdP connection */
+        ExtIdpConnectionOne: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["ExtIdpConnection"];
+                };
+            };
+        };
+        /** @description One tenant */
+        TenantOne: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["Tenant"];
+                };
+            };
+        };
+        /** @description Done (data true) */
+        TenantDone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: boolean;
+                };
+            };
+        };
+        /** @description One membership of a tenant */
+        TenantMemberOne: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["TenantMember"];
+                };
+            };
+        };
+        /** @description The memberships named by the request, in its order */
+        TenantMembersAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: components["schemas"]["TenantMember"][];
+                };
+            };
+        };
+        /** @description Done (data true) */
+        ExtIdpDone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    data: boolean;
+                };
+            };
+        };
         /** @description The user pool's environment variables */
         EnvList: {
             headers: {
@@ -3367,6 +4189,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Tenant id. */
+        TenantIdPath: string;
+        /** @description User id. */
+        TenantUserIdPath: string;
         /** @description User pool id (sent by management clients). */
         UserPoolIdHeader: string;
         /** @description Application id (sent by authentication clients). */
@@ -5869,6 +6695,49 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    getPoliciesAssignmentsCondition: {
+        parameters: {
+            query: {
+                /** @description Namespace code; default `default`. */
+                namespace?: string;
+                /** @description Code of the policy. */
+                policy_code: string;
+                /** @description USER, ROLE, GROUP or ORG. */
+                target_type: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy's assignments to targets of that type, in assignment order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["PolicyTargetAssignment"][];
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     listProgrammaticAccessAccounts: {
         parameters: {
             query?: {
@@ -6227,6 +7096,423 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["Ack"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tenants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["Tenant"][];
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TenantOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TenantOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TenantOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TenantDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listTenantMembers: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: {
+                            totalCount: number;
+                            list: components["schemas"]["TenantMember"][];
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    addTenantMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantUserIds"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TenantMembersAnswer"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    removeTenantMember: {
+        parameters: {
+            query: {
+                /** @description The member's user id. */
+                userId: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TenantDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    setTenantAdmins: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantUserIds"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TenantMembersAnswer"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteTenantAdmin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TenantMemberOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    updateTenantMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Tenant id. */
+                tenantId: components["parameters"]["TenantIdPath"];
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    isEnabled: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["TenantMemberOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getUserTenants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description User id. */
+                userId: components["parameters"]["TenantUserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's tenants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Tenant"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    getApplicationTenants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                /** @description Application id. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application and its tenants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ApplicationTenants"];
+                    };
+                };
+            };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };
@@ -7341,6 +8627,422 @@ export interface operations {
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
+        };
+    };
+    listExtIdp: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExtIdpList"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createExtIdp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tenantId?: string | null;
+                    name: string;
+                    /** @description Provider family, e.g. wechat, lark, dingtalk, oidc, saml. */
+                    type: string;
+                    connections?: components["schemas"]["ExtIdpConnectionInput"][];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    extIdpDetail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExtIdpOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    updateExtIdp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteExtIdp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExtIdpDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    batchChangeExtIdpConnectionState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtIdpConnectionState"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createExtIdpConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtIdpConnectionInput"] & {
+                    extIdpId: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpConnectionOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    updateExtIdpConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpConnectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    userMatchFields?: string[];
+                    logo?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpConnectionOne"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    deleteExtIdpConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpConnectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExtIdpDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    changeExtIdpConnectionState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path: {
+                extIdpConnectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtIdpConnectionState"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    checkExtIdpConnectionIdentifier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    identifier: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ExtIdpDone"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    batchInsertResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bulk: {
+                        code: string;
+                        type?: components["schemas"]["ResourceType"] | null;
+                        description?: string | null;
+                        actions?: components["schemas"]["ResourceAction"][];
+                        apiIdentifier?: string | null;
+                        namespace?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The new resources, in request order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Resource"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    pubEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublish"];
+            };
+        };
+        responses: {
+            200: components["responses"]["IsSuccessV3"];
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
+        };
+    };
+    pubUserEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublish"];
+            };
+        };
+        responses: {
+            200: components["responses"]["IsSuccessV3"];
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
         };
     };
 }

@@ -19,16 +19,21 @@ export const PUBLIC_SOURCES = [
   'src/clients/users/client.ts',
   'src/clients/roles/client.ts',
   'src/clients/groups.ts',
+  'src/clients/policies.ts',
   'src/clients/org/client.ts',
   'src/clients/acl/client.ts',
   'src/clients/udf.ts',
   'src/clients/userpool.ts',
   'src/clients/whitelist.ts',
   'src/clients/applications/client.ts',
+  'src/clients/tenant/client.ts',
   'src/clients/mfa.ts',
   'src/clients/principal.ts',
   'src/clients/statistics.ts',
   'src/clients/user-action.ts',
+  'src/clients/event.ts',
+  'src/clients/tenant/client.ts',
+  'src/clients/authentication/event.ts',
 ];
 
 /** One documented member and its examples. */

@@ -73,6 +73,17 @@ describe('autoRegister', () => {
     expect((await h.authentication().loginByPhonePassword(number, PASSWORD)).id).toBe(byPhone.id);
     expect((await failure(h.authentication().loginByPhonePassword(phone(), PASSWORD))).code).toBe(2004);
   });
+
+  it('an app that denies by default refuses the unknown account (1576) and registers nothing', async () => {
+    await h.management.acl.updateDefaultApplicationAccessPolicy({ appId: h.server.appId, defaultStrategy: 'DENY_ALL' });
+    try {
+      const username = uid('auto');
+      expect((await failure(h.authentication().loginByUsername(username, PASSWORD, { autoRegister: true }))).code).toBe(1576);
+      expect(await h.management.users.exists({ username })).toBe(false);
+    } finally {
+      await h.management.acl.updateDefaultApplicationAccessPolicy({ appId: h.server.appId, defaultStrategy: 'ALLOW_ALL' });
+    }
+  });
 });
 
 describe('phone codes', () => {

@@ -1,8 +1,7 @@
 /**
- * Policy assignments of users and roles (`listPolicies`, `addPolicies`, `removePolicies`). Policy
- * objects come with the policies issue: until then a pool has none, so the tests that need one
- * write a policy row straight into the server's database file (the table the policies CRUD will
- * fill), then drive everything else over HTTP.
+ * Policy assignments of users and roles (`listPolicies`, `addPolicies`, `removePolicies`), with the
+ * policies made through `management.policies.create`; the cascade tests count rows in the
+ * server's database file to prove nothing is left behind.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,25 +32,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Writes a policy of a namespace into storage, as the policies CRUD will. */
-function seedPolicy(code: string, namespace = 'default'): void {
-  const db = new Libsql(file);
-  try {
-    const ns = db.prepare('SELECT id FROM namespaces WHERE userpool_id = ? AND code = ?').get(server.userPoolId, namespace) as { id: number };
-    const now = new Date().toISOString();
-    db.prepare('INSERT INTO policies (id, userpool_id, namespace_id, code, description, statements, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      uid('pol'),
-      server.userPoolId,
-      ns.id,
-      code,
-      null,
-      JSON.stringify([{ resource: 'books:*', actions: ['books:read'], effect: 'ALLOW', condition: [] }]),
-      now,
-      now,
-    );
-  } finally {
-    db.close();
-  }
+/** Creates a policy of a namespace through the policies API. */
+async function seedPolicy(code: string, namespace = 'default'): Promise<void> {
+  await management.policies.create({ code, namespace, statements: [{ resource: 'books:*', actions: ['books:read'], effect: 'ALLOW' }] });
 }
 
 const lastGraphql = () => JSON.parse(sent.at(-1)?.body ?? '{}') as { query: string; variables: Record<string, unknown> };
@@ -92,8 +75,8 @@ describe('policy assignments of a pool without policies', () => {
 describe('policy assignments once a policy exists in storage', () => {
   it('assigns, lists and removes policies of a role and a user; all or nothing', async () => {
     const [read, write] = [uid('read'), uid('write')];
-    seedPolicy(read);
-    seedPolicy(write);
+    await seedPolicy(read);
+    await seedPolicy(write);
     const role = uid('role');
     await management.roles.create(role);
     const user = await management.users.create({ username: uid('u') });
@@ -146,7 +129,7 @@ describe('policy assignments when their target or namespace goes', () => {
   it('deleting a user or a role removes its assignments; deleting a namespace removes its policies', async () => {
     const before = count('policy_assignments');
     const policy = uid('pol');
-    seedPolicy(policy);
+    await seedPolicy(policy);
     const user = await management.users.create({ username: uid('u') });
     const role = uid('role');
     await management.roles.create(role);
@@ -161,7 +144,7 @@ describe('policy assignments when their target or namespace goes', () => {
     const ns = uid('ns');
     await management.acl.createNamespace(ns, 'NS');
     const nsPolicy = uid('pol');
-    seedPolicy(nsPolicy, ns);
+    await seedPolicy(nsPolicy, ns);
     const nsRole = uid('role');
     await management.roles.create(nsRole, undefined, ns);
     const policies = count('policies');

@@ -31,7 +31,7 @@ describe('docs/coverage.md', () => {
     expect(beyond.split('\n').filter((line) => line.endsWith('| no |'))).toEqual([]);
   });
 
-  it('users, roles, groups, org, udf, acl, userpool, whitelist, applications, statistics, MFA and every end-user area are complete: every row ours and served', () => {
+  it('users, roles, groups, org, udf, acl, policies, userpool, whitelist, applications, statistics, tenants, MFA and every end-user area are complete: every row ours and served', () => {
     const areas = [
       'users',
       'roles',
@@ -39,6 +39,8 @@ describe('docs/coverage.md', () => {
       'org',
       'udf',
       'acl / permissions',
+      'policies',
+      'tenants',
       'whitelist',
       'userpool',
       'applications',
@@ -64,6 +66,12 @@ describe('docs/coverage.md', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('the event-hub publish rows (management and end user) are ours and served', () => {
+    const rows = rendered.split('\n').filter((line) => /^\| (auth\.)?event\.pub /.test(line) && cellsOf(line).length === 6);
+    expect(rows.length).toBe(2);
+    expect(rows.filter((row) => cellsOf(row)[4] === 'no' || cellsOf(row)[5] !== 'yes')).toEqual([]);
   });
 
   it('the end-user MFA, QR-code and principal-authentication rows are ours and served', () => {

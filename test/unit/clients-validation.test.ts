@@ -39,6 +39,14 @@ const cases: Case[] = [
   ['groups.listAuthorizedResources resourceType', (c) => c.management.groups.listAuthorizedResources('g1', 'ns', { resourceType: bad('X') }), 'resourceType', /one of DATA/],
   ['org.listAuthorizedResourcesByNodeId resourceType', (c) => c.management.org.listAuthorizedResourcesByNodeId('n1', 'ns', { resourceType: bad('X') }), 'resourceType', /one of DATA/],
   ['acl.listAuthorizedResources resourceType', (c) => c.management.acl.listAuthorizedResources('USER', 'u1', 'ns', { resourceType: bad('X') }), 'resourceType', /one of DATA/],
+  // policies
+  ['policies.create code', (c) => c.management.policies.create({ code: '', statements: [{ resource: 'books:*', actions: ['read'] }] }), 'code', /non-empty string/],
+  ['policies.create statements', (c) => c.management.policies.create({ code: 'p', statements: [] }), 'statements', /non-empty array/],
+  ['policies.update newCode', (c) => c.management.policies.update('p', { newCode: '' }), 'newCode', /non-empty string/],
+  ['policies.deleteMany codeList', (c) => c.management.policies.deleteMany([]), 'codeList', /non-empty array/],
+  ['policies.addAssignments targetType', (c) => c.management.policies.addAssignments(['p'], bad('AK_SK'), ['u']), 'targetType', /one of USER, ROLE, GROUP, ORG$/],
+  ['policies.disableAssignment targetIdentifier', (c) => c.management.policies.disableAssignment('p', 'USER', ''), 'targetIdentifier', /non-empty string/],
+  ['acl.getPoliciesAssignmentsCondition policyCode', (c) => c.management.acl.getPoliciesAssignmentsCondition('default', '', 'USER'), 'policyCode', /non-empty string/],
   // target types
   ['acl.listAuthorizedResources targetType', (c) => c.management.acl.listAuthorizedResources(bad('TEAM'), 'u1'), 'targetType', /targetType must be one of USER, ROLE, GROUP, ORG, AK_SK/],
   ['authorizeResource opts targetType', (c) => c.management.acl.authorizeResource({ resource: 'books', opts: [{ targetType: bad('TEAM'), targetIdentifier: 'x' }] }), 'opts[0].targetType', /one of USER, ROLE, GROUP, ORG, AK_SK/],

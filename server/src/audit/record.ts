@@ -41,6 +41,7 @@ const USER_ACTIONS: Record<string, string> = {
 
 /** Management operations' resource types, by the first matching word of the operation name. */
 const RESOURCE_TYPES: [RegExp, string][] = [
+  [/Tenant/, 'tenant'],
   [/Userpool/, 'userpool'],
   [/User/, 'user'],
   [/Role/, 'role'],
@@ -55,7 +56,7 @@ const RESOURCE_TYPES: [RegExp, string][] = [
   [/Mfa|Totp/, 'mfa'],
 ];
 
-const ID_KEYS = ['id', 'userId', 'code', 'roleCode', 'orgId', 'nodeId', 'groupCode', 'appId', 'namespace', 'key', 'identifier'];
+const ID_KEYS = ['id', 'userId', 'code', 'roleCode', 'orgId', 'nodeId', 'groupCode', 'appId', 'namespace', 'key', 'identifier', 'tenantId'];
 
 type Args = Record<string, unknown>;
 type Principal = ManagementPrincipal | UserPrincipal | null;

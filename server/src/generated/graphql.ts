@@ -436,6 +436,8 @@ export type Mutation = {
   createGroup: Group;
   /** Creates an organization together with its root node (named `name`). */
   createOrg: Org;
+  /** Creates a policy in `namespace` (default `default`); its code is unique there. */
+  createPolicy: Policy;
   /** Creates a role. */
   createRole: Role;
   /** Creates a user (management). End users register through the registerBy* mutations. */
@@ -446,6 +448,10 @@ export type Mutation = {
   deleteNode: CommonMessage;
   /** Deletes an organization and all its nodes. */
   deleteOrg: CommonMessage;
+  /** Deletes policies with their assignments; one transaction (an unknown code deletes nothing). */
+  deletePolicies: CommonMessage;
+  /** Deletes a policy with its assignments. */
+  deletePolicy: CommonMessage;
   /** Deletes a role. */
   deleteRole: CommonMessage;
   /** Deletes several roles. */
@@ -454,6 +460,10 @@ export type Mutation = {
   deleteUser?: Maybe<CommonMessage>;
   /** Deletes several users. */
   deleteUsers?: Maybe<CommonMessage>;
+  /** Turns an assignment of `policy` to one target off without removing it (the name is misspelt as in Authing's schema). */
+  disbalePolicyAssignment: CommonMessage;
+  /** Turns an assignment of `policy` to one target back on. */
+  enablePolicyAssignment: CommonMessage;
   /** Logs in with email and RSA-encrypted password; the returned user carries `token`. */
   loginByEmail?: Maybe<User>;
   /** Logs in with a phone number and the SMS code sent to it; the code is used once. */
@@ -556,6 +566,8 @@ export type Mutation = {
    * the current phone must be proven too (`oldPhone`, `oldPhoneCode`).
    */
   updatePhone: User;
+  /** Updates a policy's description, statements and/or code (`newCode`); built-in policies cannot change. */
+  updatePolicy: Policy;
   /** Updates a role; `newCode` renames it. */
   updateRole: Role;
   /**
@@ -679,6 +691,14 @@ export type MutationCreateOrgArgs = {
 };
 
 
+export type MutationCreatePolicyArgs = {
+  code: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  statements: Array<PolicyStatementInput>;
+};
+
+
 export type MutationCreateRoleArgs = {
   code: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -712,6 +732,18 @@ export type MutationDeleteOrgArgs = {
 };
 
 
+export type MutationDeletePoliciesArgs = {
+  codeList: Array<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeletePolicyArgs = {
+  code: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationDeleteRoleArgs = {
   code: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -731,6 +763,22 @@ export type MutationDeleteUserArgs = {
 
 export type MutationDeleteUsersArgs = {
   ids: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationDisbalePolicyAssignmentArgs = {
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  policy: Scalars['String']['input'];
+  targetIdentifier: Scalars['String']['input'];
+  targetType: PolicyAssignmentTargetType;
+};
+
+
+export type MutationEnablePolicyAssignmentArgs = {
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  policy: Scalars['String']['input'];
+  targetIdentifier: Scalars['String']['input'];
+  targetType: PolicyAssignmentTargetType;
 };
 
 
@@ -962,6 +1010,15 @@ export type MutationUpdatePhoneArgs = {
 };
 
 
+export type MutationUpdatePolicyArgs = {
+  code: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  newCode?: InputMaybe<Scalars['String']['input']>;
+  statements?: InputMaybe<Array<PolicyStatementInput>>;
+};
+
+
 export type MutationUpdateRoleArgs = {
   code: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1103,6 +1160,14 @@ export type PaginatedOrgs = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A page of policies. */
+export type PaginatedPolicies = {
+  __typename?: 'PaginatedPolicies';
+  list: Array<Policy>;
+  /** Total number of matches, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A page of policy assignments. */
 export type PaginatedPolicyAssignments = {
   __typename?: 'PaginatedPolicyAssignments';
@@ -1140,6 +1205,22 @@ export type PasswordUpdatePolicyInput = {
   forcedCycle?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A policy (PBAC). */
+export type Policy = {
+  __typename?: 'Policy';
+  /** Number of assignments. */
+  assignmentsCount: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Built-in (system) policy: cannot be updated or deleted. */
+  isDefault: Scalars['Boolean']['output'];
+  /** Code of the namespace. */
+  namespace: Scalars['String']['output'];
+  statements: Array<PolicyStatement>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
+};
+
 /** A policy assigned to a target. */
 export type PolicyAssignment = {
   __typename?: 'PolicyAssignment';
@@ -1162,6 +1243,44 @@ export type PolicyAssignmentTargetType =
   | 'ROLE'
   /** A user, identified by user id. */
   | 'USER';
+
+/** Whether a statement allows or denies its actions. */
+export type PolicyEffect =
+  | 'ALLOW'
+  | 'DENY';
+
+/** One statement of a policy. */
+export type PolicyStatement = {
+  __typename?: 'PolicyStatement';
+  actions: Array<Scalars['String']['output']>;
+  /** Every condition must hold for the statement to apply; empty when none. */
+  condition?: Maybe<Array<PolicyStatementCondition>>;
+  effect?: Maybe<PolicyEffect>;
+  /** `<resourceType>:<resourceId>`, `<resourceType>:*` or `*`. */
+  resource: Scalars['String']['output'];
+};
+
+/** A condition a statement needs to apply (IAM style, e.g. `{param: "UserId", operator: "StringEquals", value: "..."}`). */
+export type PolicyStatementCondition = {
+  __typename?: 'PolicyStatementCondition';
+  operator: Scalars['String']['output'];
+  param: Scalars['String']['output'];
+  value: Scalars['Object']['output'];
+};
+
+export type PolicyStatementConditionInput = {
+  operator: Scalars['String']['input'];
+  param: Scalars['String']['input'];
+  value: Scalars['Object']['input'];
+};
+
+export type PolicyStatementInput = {
+  actions: Array<Scalars['String']['input']>;
+  condition?: InputMaybe<Array<PolicyStatementConditionInput>>;
+  /** Default ALLOW. */
+  effect?: InputMaybe<PolicyEffect>;
+  resource: Scalars['String']['input'];
+};
 
 export type QrcodeLoginStrategy = {
   __typename?: 'QrcodeLoginStrategy';
@@ -1230,6 +1349,10 @@ export type Query = {
   org: Org;
   /** Lists the organizations of the pool. */
   orgs: PaginatedOrgs;
+  /** Policies of `namespace` (default `default`), oldest first; built-in ones only with `excludeDefault: false` (default true). */
+  policies: PaginatedPolicies;
+  /** One policy by `code` in `namespace` (default `default`); null when there is none. */
+  policy?: Maybe<Policy>;
   /**
    * Policy assignments, filtered by policy `code` and/or by target (`targetType` with
    * `targetIdentifier`: user id, role code, group code or node id), within `namespace`
@@ -1388,6 +1511,20 @@ export type QueryOrgsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   sortBy?: InputMaybe<SortByEnum>;
+};
+
+
+export type QueryPoliciesArgs = {
+  excludeDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPolicyArgs = {
+  code: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2202,13 +2339,20 @@ export type ResolversTypes = {
   PaginatedDepartments: ResolverTypeWrapper<Omit<PaginatedDepartments, 'list'> & { list: Array<ResolversTypes['UserDepartment']> }>;
   PaginatedGroups: ResolverTypeWrapper<Omit<PaginatedGroups, 'list'> & { list: Array<ResolversTypes['Group']> }>;
   PaginatedOrgs: ResolverTypeWrapper<Omit<PaginatedOrgs, 'list'> & { list: Array<ResolversTypes['Org']> }>;
+  PaginatedPolicies: ResolverTypeWrapper<PaginatedPolicies>;
   PaginatedPolicyAssignments: ResolverTypeWrapper<PaginatedPolicyAssignments>;
   PaginatedRoles: ResolverTypeWrapper<Omit<PaginatedRoles, 'list'> & { list: Array<ResolversTypes['Role']> }>;
   PaginatedUsers: ResolverTypeWrapper<Omit<PaginatedUsers, 'list'> & { list: Array<ResolversTypes['User']> }>;
   PasswordUpdatePolicyConfig: ResolverTypeWrapper<PasswordUpdatePolicyConfig>;
   PasswordUpdatePolicyInput: PasswordUpdatePolicyInput;
+  Policy: ResolverTypeWrapper<Policy>;
   PolicyAssignment: ResolverTypeWrapper<PolicyAssignment>;
   PolicyAssignmentTargetType: PolicyAssignmentTargetType;
+  PolicyEffect: PolicyEffect;
+  PolicyStatement: ResolverTypeWrapper<PolicyStatement>;
+  PolicyStatementCondition: ResolverTypeWrapper<PolicyStatementCondition>;
+  PolicyStatementConditionInput: PolicyStatementConditionInput;
+  PolicyStatementInput: PolicyStatementInput;
   QrcodeLoginStrategy: ResolverTypeWrapper<QrcodeLoginStrategy>;
   QrcodeLoginStrategyInput: QrcodeLoginStrategyInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2292,12 +2436,18 @@ export type ResolversParentTypes = {
   PaginatedDepartments: Omit<PaginatedDepartments, 'list'> & { list: Array<ResolversParentTypes['UserDepartment']> };
   PaginatedGroups: Omit<PaginatedGroups, 'list'> & { list: Array<ResolversParentTypes['Group']> };
   PaginatedOrgs: Omit<PaginatedOrgs, 'list'> & { list: Array<ResolversParentTypes['Org']> };
+  PaginatedPolicies: PaginatedPolicies;
   PaginatedPolicyAssignments: PaginatedPolicyAssignments;
   PaginatedRoles: Omit<PaginatedRoles, 'list'> & { list: Array<ResolversParentTypes['Role']> };
   PaginatedUsers: Omit<PaginatedUsers, 'list'> & { list: Array<ResolversParentTypes['User']> };
   PasswordUpdatePolicyConfig: PasswordUpdatePolicyConfig;
   PasswordUpdatePolicyInput: PasswordUpdatePolicyInput;
+  Policy: Policy;
   PolicyAssignment: PolicyAssignment;
+  PolicyStatement: PolicyStatement;
+  PolicyStatementCondition: PolicyStatementCondition;
+  PolicyStatementConditionInput: PolicyStatementConditionInput;
+  PolicyStatementInput: PolicyStatementInput;
   QrcodeLoginStrategy: QrcodeLoginStrategy;
   QrcodeLoginStrategyInput: QrcodeLoginStrategyInput;
   Query: Record<PropertyKey, never>;
@@ -2445,15 +2595,20 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   bindPhone?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBindPhoneArgs, 'phone' | 'phoneCode'>>;
   createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'code' | 'name'>>;
   createOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationCreateOrgArgs, 'name'>>;
+  createPolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'code' | 'statements'>>;
   createRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationCreateRoleArgs, 'code'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'userInfo'>>;
   deleteGroups?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeleteGroupsArgs, 'codeList'>>;
   deleteNode?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'nodeId' | 'orgId'>>;
   deleteOrg?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeleteOrgArgs, 'id'>>;
+  deletePolicies?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeletePoliciesArgs, 'codeList'>>;
+  deletePolicy?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeletePolicyArgs, 'code'>>;
   deleteRole?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeleteRoleArgs, 'code'>>;
   deleteRoles?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDeleteRolesArgs, 'codeList'>>;
   deleteUser?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   deleteUsers?: Resolver<Maybe<ResolversTypes['CommonMessage']>, ParentType, ContextType, RequireFields<MutationDeleteUsersArgs, 'ids'>>;
+  disbalePolicyAssignment?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationDisbalePolicyAssignmentArgs, 'policy' | 'targetIdentifier' | 'targetType'>>;
+  enablePolicyAssignment?: Resolver<ResolversTypes['CommonMessage'], ParentType, ContextType, RequireFields<MutationEnablePolicyAssignmentArgs, 'policy' | 'targetIdentifier' | 'targetType'>>;
   loginByEmail?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByEmailArgs, 'input'>>;
   loginByPhoneCode?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByPhoneCodeArgs, 'input'>>;
   loginByPhonePassword?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationLoginByPhonePasswordArgs, 'input'>>;
@@ -2490,6 +2645,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateNode?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'id'>>;
   updatePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdatePasswordArgs, 'newPassword'>>;
   updatePhone?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdatePhoneArgs, 'phone' | 'phoneCode'>>;
+  updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'code'>>;
   updateRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationUpdateRoleArgs, 'code'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
   updateUserpool?: Resolver<ResolversTypes['UserPool'], ParentType, ContextType, RequireFields<MutationUpdateUserpoolArgs, 'input'>>;
@@ -2554,6 +2710,11 @@ export type PaginatedOrgsResolvers<ContextType = GraphQLContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PaginatedPoliciesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaginatedPolicies'] = ResolversParentTypes['PaginatedPolicies']> = {
+  list?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PaginatedPolicyAssignmentsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaginatedPolicyAssignments'] = ResolversParentTypes['PaginatedPolicyAssignments']> = {
   list?: Resolver<Array<ResolversTypes['PolicyAssignment']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2575,10 +2736,34 @@ export type PasswordUpdatePolicyConfigResolvers<ContextType = GraphQLContext, Pa
   forcedCycle?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
+  assignmentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['PolicyStatement']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PolicyAssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyAssignment'] = ResolversParentTypes['PolicyAssignment']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetType?: Resolver<ResolversTypes['PolicyAssignmentTargetType'], ParentType, ContextType>;
+};
+
+export type PolicyStatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyStatement'] = ResolversParentTypes['PolicyStatement']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  condition?: Resolver<Maybe<Array<ResolversTypes['PolicyStatementCondition']>>, ParentType, ContextType>;
+  effect?: Resolver<Maybe<ResolversTypes['PolicyEffect']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PolicyStatementConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyStatementCondition'] = ResolversParentTypes['PolicyStatementCondition']> = {
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  param?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Object'], ParentType, ContextType>;
 };
 
 export type QrcodeLoginStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QrcodeLoginStrategy'] = ResolversParentTypes['QrcodeLoginStrategy']> = {
@@ -2607,6 +2792,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   nodeById?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByIdArgs, 'id'>>;
   org?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<QueryOrgArgs, 'id'>>;
   orgs?: Resolver<ResolversTypes['PaginatedOrgs'], ParentType, ContextType, Partial<QueryOrgsArgs>>;
+  policies?: Resolver<ResolversTypes['PaginatedPolicies'], ParentType, ContextType, Partial<QueryPoliciesArgs>>;
+  policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'code'>>;
   policyAssignments?: Resolver<ResolversTypes['PaginatedPolicyAssignments'], ParentType, ContextType, Partial<QueryPolicyAssignmentsArgs>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'code'>>;
   roles?: Resolver<ResolversTypes['PaginatedRoles'], ParentType, ContextType, Partial<QueryRolesArgs>>;
@@ -2838,11 +3025,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PaginatedDepartments?: PaginatedDepartmentsResolvers<ContextType>;
   PaginatedGroups?: PaginatedGroupsResolvers<ContextType>;
   PaginatedOrgs?: PaginatedOrgsResolvers<ContextType>;
+  PaginatedPolicies?: PaginatedPoliciesResolvers<ContextType>;
   PaginatedPolicyAssignments?: PaginatedPolicyAssignmentsResolvers<ContextType>;
   PaginatedRoles?: PaginatedRolesResolvers<ContextType>;
   PaginatedUsers?: PaginatedUsersResolvers<ContextType>;
   PasswordUpdatePolicyConfig?: PasswordUpdatePolicyConfigResolvers<ContextType>;
+  Policy?: PolicyResolvers<ContextType>;
   PolicyAssignment?: PolicyAssignmentResolvers<ContextType>;
+  PolicyStatement?: PolicyStatementResolvers<ContextType>;
+  PolicyStatementCondition?: PolicyStatementConditionResolvers<ContextType>;
   QrcodeLoginStrategy?: QrcodeLoginStrategyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RefreshAccessTokenRes?: RefreshAccessTokenResResolvers<ContextType>;

@@ -3,3 +3,4 @@ export { handleLocal } from './routes.js';
 import './files.js';
 import './mfa.js';
 import './qrcode.js';
+import './events.js';

@@ -136,10 +136,15 @@ const assertEmail = (email: string | null | undefined) => {
 /** What `autoRegister` registers an unknown account as, per identifier. */
 const AUTO_REGISTER_SOURCE = { username: 'basic:username-password', email: 'basic:email', phone: 'basic:phone-password' } as const;
 
+/** No user has this id: a new account's access to an app is what it would be for this one. */
+const NEW_ACCOUNT = '';
+
 /**
  * `autoRegister` on a password login of an unknown account: registered with those credentials
  * under the pool's registration policy, and logged in at once. The application's access policy
- * applies to the new user as to any (1576; the account then stays registered).
+ * applies to the new user as to any, and is asked first: a new account has no roles, groups or
+ * nodes and no record can name it, so only the app's default strategy decides, and a refusal
+ * (1576) registers nothing.
  */
 async function autoRegisterSession(
   ctx: ServiceContext,
@@ -148,10 +153,11 @@ async function autoRegisterSession(
   password: string,
   opts: LoginOptions,
 ): Promise<Session> {
+  if (by === 'username' && !identifier.trim()) throw Errors.invalidInput('username is required', '用户名不能为空');
   if (by === 'email') assertEmail(identifier);
   if (by === 'phone') assertPhone(identifier);
+  if (opts.appId && !ctx.store.index.canAccessApp(opts.appId, NEW_ACCOUNT).allowed) throw ServiceErrors.noAppAccess();
   const user = await register(ctx, { [by]: identifier }, password, AUTO_REGISTER_SOURCE[by], { login: { clientIp: opts.clientIp } });
-  if (opts.appId && !ctx.store.index.canAccessApp(opts.appId, user.id).allowed) throw ServiceErrors.noAppAccess();
   return { user, sessionVersion: 0 };
 }
 

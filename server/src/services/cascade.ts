@@ -1,5 +1,5 @@
 import type { FactChange, TargetType } from '../engine/types.js';
-import { appAccessFactOf } from '../storage/fact-rows.js';
+import { appAccessFactOf, policyAssignmentFactOf } from '../storage/fact-rows.js';
 import type { Tx } from '../storage/store.js';
 import type { Db } from './context.js';
 import { deleteValuesOfTarget } from './custom-data.js';
@@ -37,9 +37,28 @@ export async function deleteAppAccessOfTarget(
   for (const row of rows) changes.push({ table: 'appAccess', op: 'delete', row: appAccessFactOf(row) });
 }
 
-/** Deletes every policy assignment naming one target (assignments are not in the permission index yet). */
-export async function deletePolicyAssignmentsOfTarget(tx: Tx, targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG', targetId: string): Promise<void> {
+/** Deletes every policy assignment naming one target. */
+export async function deletePolicyAssignmentsOfTarget(
+  tx: Tx,
+  changes: FactChange[],
+  targetType: 'USER' | 'ROLE' | 'GROUP' | 'ORG',
+  targetId: string,
+): Promise<void> {
+  const rows = await tx.selectFrom('policy_assignments').selectAll().where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  if (rows.length === 0) return;
   await tx.deleteFrom('policy_assignments').where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  for (const row of rows) changes.push({ table: 'policyAssignments', op: 'delete', row: policyAssignmentFactOf(row) });
+}
+
+/** Deletes policies by id with their assignments: each assignment delete first, then the policy's. */
+export async function deletePolicyIds(tx: Tx, changes: FactChange[], policyIds: readonly string[]): Promise<void> {
+  if (policyIds.length === 0) return;
+  const ids = [...policyIds];
+  const assignments = await tx.selectFrom('policy_assignments').selectAll().where('policy_id', 'in', ids).execute();
+  await tx.deleteFrom('policy_assignments').where('policy_id', 'in', ids).execute();
+  for (const row of assignments) changes.push({ table: 'policyAssignments', op: 'delete', row: policyAssignmentFactOf(row) });
+  await tx.deleteFrom('policies').where('id', 'in', ids).execute();
+  for (const id of ids) changes.push({ table: 'policies', op: 'delete', id });
 }
 
 /** Deletes every role assignment held by one user, group or node. */
@@ -69,7 +88,7 @@ export async function deleteRoleCascade(tx: Tx, changes: FactChange[], roleId: s
   }
   await deleteGrantsOfTarget(tx, changes, 'ROLE', roleId);
   await deleteAppAccessOfTarget(tx, changes, 'ROLE', roleId);
-  await deletePolicyAssignmentsOfTarget(tx, 'ROLE', roleId);
+  await deletePolicyAssignmentsOfTarget(tx, changes, 'ROLE', roleId);
   await deleteValuesOfTarget(tx, 'ROLE', roleId);
   await tx.deleteFrom('roles').where('id', '=', roleId).execute();
   changes.push({ table: 'roles', op: 'delete', id: roleId });
@@ -88,10 +107,10 @@ export async function detachUser(tx: Tx, changes: FactChange[], userId: string):
   await deleteAssignmentsOfHolder(tx, changes, 'USER', userId);
   await deleteGrantsOfTarget(tx, changes, 'USER', userId);
   await deleteAppAccessOfTarget(tx, changes, 'USER', userId);
-  await deletePolicyAssignmentsOfTarget(tx, 'USER', userId);
+  await deletePolicyAssignmentsOfTarget(tx, changes, 'USER', userId);
 }
 
-/** Deletes a user with memberships, role assignments, grants, app access records, custom data, identities, sessions and principal authentication. */
+/** Deletes a user with memberships (tenant ones too), role assignments, grants, app access records, custom data, identities, sessions and principal authentication. */
 export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: string): Promise<void> {
   await detachUser(tx, changes, userId);
   await deleteValuesOfTarget(tx, 'USER', userId);
@@ -99,6 +118,7 @@ export async function deleteUserCascade(tx: Tx, changes: FactChange[], userId: s
   await tx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
   await deletePasswordState(tx, userId);
   await tx.deleteFrom('principal_authentications').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('tenant_members').where('user_id', '=', userId).execute();
   await tx.updateTable('programmatic_access_accounts').set({ user_id: null }).where('user_id', '=', userId).execute();
   await tx.deleteFrom('users').where('id', '=', userId).execute();
 }
@@ -111,7 +131,7 @@ export async function deleteGroupCascade(tx: Tx, changes: FactChange[], groupId:
   await deleteAssignmentsOfHolder(tx, changes, 'GROUP', groupId);
   await deleteGrantsOfTarget(tx, changes, 'GROUP', groupId);
   await deleteAppAccessOfTarget(tx, changes, 'GROUP', groupId);
-  await deletePolicyAssignmentsOfTarget(tx, 'GROUP', groupId);
+  await deletePolicyAssignmentsOfTarget(tx, changes, 'GROUP', groupId);
   await deleteValuesOfTarget(tx, 'GROUP', groupId);
   await tx.deleteFrom('groups').where('id', '=', groupId).execute();
 }
@@ -144,7 +164,7 @@ export async function deleteNodeSubtree(tx: Tx, changes: FactChange[], nodeId: s
     await deleteAssignmentsOfHolder(tx, changes, 'NODE', id);
     await deleteGrantsOfTarget(tx, changes, 'ORG', id);
     await deleteAppAccessOfTarget(tx, changes, 'ORG', id);
-    await deletePolicyAssignmentsOfTarget(tx, 'ORG', id);
+    await deletePolicyAssignmentsOfTarget(tx, changes, 'ORG', id);
     await deleteValuesOfTarget(tx, 'NODE', id);
   }
   // Children first: a parent row must not go while a child still points at it.
@@ -162,7 +182,8 @@ export async function deleteNamespaceCascade(tx: Tx, changes: FactChange[], name
   const grants = await tx.selectFrom('grants').select('id').where('namespace_id', '=', namespaceId).execute();
   await deleteGrantIds(tx, changes, grants.map((g) => g.id));
   await tx.deleteFrom('resources').where('namespace_id', '=', namespaceId).execute();
-  // The namespace's policies, and with them (ON DELETE CASCADE) their assignments.
-  await tx.deleteFrom('policies').where('namespace_id', '=', namespaceId).execute();
+  // The namespace's policies with their assignments.
+  const policies = await tx.selectFrom('policies').select('id').where('namespace_id', '=', namespaceId).execute();
+  await deletePolicyIds(tx, changes, policies.map((p) => p.id));
   await tx.deleteFrom('namespaces').where('id', '=', namespaceId).execute();
 }

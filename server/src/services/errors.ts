@@ -156,8 +156,11 @@ export const ServiceErrors = {
   // Grant targets (chosen).
   invalidTargetType: (targetType: string) => e(3502, `不支持的主体类型：${targetType}`, `Unsupported target type: ${targetType}`),
 
-  // Policies (chosen): until the policies issue a pool has none, so every code is unknown.
+  // Policies (chosen).
   policyNotFound: (code: string) => e(3601, `策略 ${code} 不存在`, `Policy "${code}" does not exist`),
+  policyExists: (code: string) => e(3602, `策略 code ${code} 已存在`, `A policy with code "${code}" already exists in the namespace`),
+  defaultPolicyReadonly: (code: string) => e(3603, `系统内置策略 ${code} 不能修改或删除`, `The built-in policy "${code}" cannot be updated or deleted`),
+  policyAssignmentNotFound: (code: string) => e(3604, `策略 ${code} 未授权给该主体`, `Policy "${code}" is not assigned to that target`),
 
   // Programmatic access accounts (chosen).
   accountNotFound: () => e(3701, '编程访问账号不存在', 'Programmatic access account does not exist'),
@@ -169,4 +172,15 @@ export const ServiceErrors = {
   qrCodeWrongState: (status: number) =>
     e(2244, '二维码当前状态不允许此操作', 'The QR code is not in a state that allows this', { status }),
   qrCodeTicketInvalid: () => e(2245, 'ticket 无效、已使用或已过期', 'The ticket is invalid, used or expired'),
+  // External IdP records (3811-3814 chosen, ERRORS.md): services/ext-idp.ts, ext-idp-connections.ts.
+  extIdpNotFound: () => e(3811, '身份源不存在', 'The external identity provider does not exist'),
+  extIdpConnectionNotFound: () => e(3812, '身份源连接不存在', 'The external identity provider connection does not exist'),
+  extIdpIdentifierTaken: (identifier: string) =>
+    e(3813, `身份源连接唯一标识 ${identifier} 已被占用`, `The connection identifier "${identifier}" is already taken`, { identifier }),
+  extIdpTenantNotFound: () => e(3814, '租户不存在', 'The tenant does not exist'),
+  // Tenants (3814 shared with the ext-IdP calls; 3821-3823 chosen, ERRORS.md): services/tenants.ts, tenant-members.ts.
+  tenantNotFound: () => e(3814, '租户不存在', 'The tenant does not exist'),
+  tenantCodeTaken: (code: string) => e(3821, `租户 code ${code} 已存在`, `A tenant with code "${code}" already exists`, { code }),
+  tenantNameRequired: () => e(3822, '租户名称不能为空', 'The tenant name must not be empty'),
+  notTenantMember: (userId: string) => e(3823, `用户 ${userId} 不是该租户的成员`, `User "${userId}" is not a member of the tenant`, { userId }),
 } as const;

@@ -1,161 +1,213 @@
-import type { SubjectRef } from '../engine/types.js';
 import { Errors } from '../errors.js';
+import { policyFactOf } from '../storage/fact-rows.js';
 import { newId, nowIso } from '../storage/ids.js';
 import type { Tx } from '../storage/store.js';
-import type { PolicyAssignmentsTable } from '../storage/tables.js';
-import { resolveTarget, wireIdentifier } from './acl.js';
+import type { PoliciesTable } from '../storage/tables.js';
+import { deletePolicyIds } from './cascade.js';
 import type { Db, ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findNamespace } from './lookup.js';
 import { slicePage, type Page } from './paging.js';
+import { findPolicy } from './policy-assignments.js';
 
 /**
- * Policy assignments (`policyAssignments`, `addPolicyAssignments`, `removePolicyAssignments`),
- * over the `policies` and `policy_assignments` tables. Policy objects and their effect on
- * permission checks come with the policies issue: until then a pool has no policies, so listings
- * are empty and every assignment names an unknown policy (3601). Assignments do not reach the
- * permission index yet.
+ * Policy objects (`createPolicy`, `updatePolicy`, `deletePolicy`, `deletePolicies`, `policy`,
+ * `policies`) over the `policies` table. Statements are stored normalized (`effect` defaults to
+ * ALLOW, `condition` to `[]`), so they echo with `condition: []` added; every write pushes its
+ * fact changes so the permission index sees it.
  */
 
-type PolicyTargetType = PolicyAssignmentsTable['target_type'];
-const POLICY_TARGET_TYPES: readonly PolicyTargetType[] = ['USER', 'ROLE', 'GROUP', 'ORG'];
+/** A statement as stored and as returned. */
+export interface WireStatement {
+  resource: string;
+  actions: string[];
+  effect: 'ALLOW' | 'DENY';
+  condition: Array<{ param: string; operator: string; value: unknown }>;
+}
 
-/** One row of `policyAssignments`, targets named the way the wire names them. */
-export interface WirePolicyAssignment {
+/** A policy on the wire (`Policy`). */
+export interface WirePolicy {
+  namespace: string;
   code: string;
-  targetType: PolicyTargetType;
-  targetIdentifier: string;
+  isDefault: boolean;
+  description: string | null;
+  statements: WireStatement[];
+  createdAt: string;
+  updatedAt: string;
+  assignmentsCount: number;
 }
 
-function policyTargetType(t: string): PolicyTargetType {
-  if (!(POLICY_TARGET_TYPES as readonly string[]).includes(t)) throw ServiceErrors.invalidTargetType(t);
-  return t as PolicyTargetType;
+interface StatementInput {
+  resource: string;
+  actions: readonly string[];
+  effect?: string | null;
+  condition?: ReadonlyArray<{ param: string; operator: string; value: unknown }> | null;
 }
 
-async function findPolicy(db: Db, poolId: string, namespaceId: number, code: string) {
+const bad = (en: string, zh: string) => Errors.invalidInput(en, zh);
+
+/** Checks and normalizes statements; any bad one refuses the whole call (400). */
+export function normalizeStatements(statements: readonly StatementInput[]): WireStatement[] {
+  if (!Array.isArray(statements) || statements.length === 0) throw bad('statements must not be empty', 'statements 不能为空');
+  return statements.map((s, i) => {
+    if (typeof s.resource !== 'string' || s.resource.trim() === '') throw bad(`statements[${i}].resource must not be empty`, `statements[${i}].resource 不能为空`);
+    const actions: readonly unknown[] = Array.isArray(s.actions) ? s.actions : [];
+    if (actions.length === 0 || actions.some((a) => typeof a !== 'string' || a.trim() === '')) {
+      throw bad(`statements[${i}].actions must list non-empty actions`, `statements[${i}].actions 必须为非空字符串数组`);
+    }
+    const effect = s.effect ?? 'ALLOW';
+    if (effect !== 'ALLOW' && effect !== 'DENY') throw bad(`statements[${i}].effect must be ALLOW or DENY`, `statements[${i}].effect 必须为 ALLOW 或 DENY`);
+    const conditions: NonNullable<StatementInput['condition']> = s.condition ?? [];
+    const condition = conditions.map((c, j) => {
+      if (typeof c.param !== 'string' || c.param === '' || typeof c.operator !== 'string' || c.operator === '' || c.value === null || c.value === undefined) {
+        throw bad(`statements[${i}].condition[${j}] needs param, operator and value`, `statements[${i}].condition[${j}] 需要 param、operator 和 value`);
+      }
+      return { param: c.param, operator: c.operator, value: c.value };
+    });
+    return { resource: s.resource, actions: [...s.actions], effect, condition };
+  });
+}
+
+async function wirePolicies(db: Db, rows: readonly PoliciesTable[], namespaceCode: string): Promise<WirePolicy[]> {
+  const ids = rows.map((r) => r.id);
+  const counts = new Map<string, number>();
+  if (ids.length > 0) {
+    const grouped = await db
+      .selectFrom('policy_assignments')
+      .select(['policy_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('policy_id', 'in', ids)
+      .groupBy('policy_id')
+      .execute();
+    for (const g of grouped) counts.set(g.policy_id, Number(g.n));
+  }
+  return rows.map((r) => ({
+    namespace: namespaceCode,
+    code: r.code,
+    isDefault: r.is_default === 1,
+    description: r.description,
+    statements: JSON.parse(r.statements) as WireStatement[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    assignmentsCount: counts.get(r.id) ?? 0,
+  }));
+}
+
+async function wirePolicy(db: Db, row: PoliciesTable, namespaceCode: string): Promise<WirePolicy> {
+  const [policy] = await wirePolicies(db, [row], namespaceCode);
+  if (!policy) throw new Error('unreachable: one row maps to one policy');
+  return policy;
+}
+
+async function codeTaken(tx: Tx, namespaceId: number, code: string): Promise<boolean> {
+  const row = await tx.selectFrom('policies').select('id').where('namespace_id', '=', namespaceId).where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+function requireCode(code: string | null | undefined, argument: string): string {
+  if (typeof code !== 'string' || code.trim() === '') throw bad(`${argument} must not be empty`, `${argument} 不能为空`);
+  return code;
+}
+
+/** `createPolicy`: duplicate code in the namespace 3602. */
+export async function createPolicy(
+  ctx: ServiceContext,
+  input: { namespace?: string | null; code: string; description?: string | null; statements: readonly StatementInput[] },
+): Promise<WirePolicy> {
+  const code = requireCode(input.code, 'code');
+  const statements = normalizeStatements(input.statements);
+  return ctx.store.write(async (tx, changes) => {
+    const ns = await findNamespace(tx, ctx.poolId, input.namespace);
+    if (await codeTaken(tx, ns.id, code)) throw ServiceErrors.policyExists(code);
+    const now = nowIso();
+    const row: PoliciesTable = {
+      id: newId(),
+      userpool_id: ctx.poolId,
+      namespace_id: ns.id,
+      code,
+      description: input.description ?? null,
+      statements: JSON.stringify(statements),
+      is_default: 0,
+      is_auto: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    await tx.insertInto('policies').values(row).execute();
+    changes.push({ table: 'policies', op: 'put', row: policyFactOf(row) });
+    return wirePolicy(tx, row, ns.code);
+  });
+}
+
+/** `updatePolicy`: description, statements and/or `newCode`; unknown 3601, built-in 3603, taken newCode 3602. */
+export async function updatePolicy(
+  ctx: ServiceContext,
+  input: { namespace?: string | null; code: string; description?: string | null; statements?: readonly StatementInput[] | null; newCode?: string | null },
+): Promise<WirePolicy> {
+  const statements = input.statements == null ? undefined : normalizeStatements(input.statements);
+  const newCode = input.newCode == null ? undefined : requireCode(input.newCode, 'newCode');
+  return ctx.store.write(async (tx, changes) => {
+    const ns = await findNamespace(tx, ctx.poolId, input.namespace);
+    const row = await findPolicy(tx, ctx.poolId, ns.id, input.code);
+    if (row.is_default === 1) throw ServiceErrors.defaultPolicyReadonly(row.code);
+    if (newCode !== undefined && newCode !== row.code && (await codeTaken(tx, ns.id, newCode))) throw ServiceErrors.policyExists(newCode);
+    const next: PoliciesTable = {
+      ...row,
+      code: newCode ?? row.code,
+      description: input.description === undefined ? row.description : input.description,
+      statements: statements === undefined ? row.statements : JSON.stringify(statements),
+      updated_at: nowIso(),
+    };
+    await tx
+      .updateTable('policies')
+      .set({ code: next.code, description: next.description, statements: next.statements, updated_at: next.updated_at })
+      .where('id', '=', row.id)
+      .execute();
+    changes.push({ table: 'policies', op: 'put', row: policyFactOf(next) });
+    return wirePolicy(tx, next, ns.code);
+  });
+}
+
+/** `deletePolicy` / `deletePolicies`: one transaction; any unknown code 3601 and any built-in one 3603 delete nothing. */
+export async function deletePolicies(ctx: ServiceContext, input: { codeList: readonly string[]; namespace?: string | null }): Promise<void> {
+  const codes = [...new Set(input.codeList)];
+  if (codes.length === 0) throw bad('codeList must list policy codes', 'codeList 不能为空');
+  for (const code of codes) requireCode(code, 'codeList');
+  await ctx.store.write(async (tx, changes) => {
+    const ns = await findNamespace(tx, ctx.poolId, input.namespace);
+    const ids: string[] = [];
+    for (const code of codes) {
+      const row = await findPolicy(tx, ctx.poolId, ns.id, code);
+      if (row.is_default === 1) throw ServiceErrors.defaultPolicyReadonly(row.code);
+      ids.push(row.id);
+    }
+    await deletePolicyIds(tx, changes, ids);
+  });
+}
+
+/** `policy(code)`: null when the namespace has no such policy. */
+export async function getPolicy(ctx: ServiceContext, input: { code: string; namespace?: string | null }): Promise<WirePolicy | null> {
+  const db = ctx.store.db;
+  const ns = await findNamespace(db, ctx.poolId, input.namespace);
   const row = await db
     .selectFrom('policies')
-    .select(['id', 'code'])
-    .where('userpool_id', '=', poolId)
-    .where('namespace_id', '=', namespaceId)
-    .where('code', '=', code)
+    .selectAll()
+    .where('userpool_id', '=', ctx.poolId)
+    .where('namespace_id', '=', ns.id)
+    .where('code', '=', input.code)
     .executeTakeFirst();
-  if (!row) throw ServiceErrors.policyNotFound(code);
-  return row;
+  return row ? wirePolicy(db, row, ns.code) : null;
 }
 
-/** `policyAssignments`: by policy `code` and/or target, in assignment order; unknown policy 3601, unknown target its own code. */
-export async function listPolicyAssignments(
+/** `policies`: oldest first; `excludeDefault` (default true) leaves built-in policies out. */
+export async function listPolicies(
   ctx: ServiceContext,
-  args: {
-    namespace?: string | null;
-    code?: string | null;
-    targetType?: string | null;
-    targetIdentifier?: string | null;
-    page?: number | null;
-    limit?: number | null;
-  },
-): Promise<Page<WirePolicyAssignment>> {
+  input: { page?: number | null; limit?: number | null; namespace?: string | null; excludeDefault?: boolean | null },
+): Promise<Page<WirePolicy>> {
   const db = ctx.store.db;
-  const ns = await findNamespace(db, ctx.poolId, args.namespace);
-  if (args.targetIdentifier && !args.targetType) throw Errors.invalidInput('targetType is required with targetIdentifier', '请同时提供 targetType');
-  let q = db
-    .selectFrom('policy_assignments')
-    .innerJoin('policies', 'policies.id', 'policy_assignments.policy_id')
-    .select(['policies.code', 'policy_assignments.target_type', 'policy_assignments.target_id'])
-    .where('policies.namespace_id', '=', ns.id);
-  if (args.code) q = q.where('policies.id', '=', (await findPolicy(db, ctx.poolId, ns.id, args.code)).id);
-  if (args.targetType) {
-    const targetType = policyTargetType(args.targetType);
-    q = q.where('policy_assignments.target_type', '=', targetType);
-    if (args.targetIdentifier) {
-      const subject = await resolveTarget(db, ctx.poolId, ns.id, targetType, args.targetIdentifier);
-      q = q.where('policy_assignments.target_id', '=', subject.targetId);
-    }
-  }
-  const rows = await q.orderBy('policy_assignments.created_at').orderBy('policy_assignments.id').execute();
-  const page = slicePage(rows, args.page, args.limit);
-  const list: WirePolicyAssignment[] = [];
-  for (const r of page.list) {
-    const subject: SubjectRef = { targetType: r.target_type, targetId: r.target_id };
-    list.push({ code: r.code, targetType: r.target_type, targetIdentifier: await wireIdentifier(db, subject) });
-  }
-  return { totalCount: page.totalCount, list };
+  const ns = await findNamespace(db, ctx.poolId, input.namespace);
+  let q = db.selectFrom('policies').selectAll().where('userpool_id', '=', ctx.poolId).where('namespace_id', '=', ns.id);
+  if (input.excludeDefault !== false) q = q.where('is_default', '=', 0);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const page = slicePage(rows, input.page, input.limit);
+  return { totalCount: page.totalCount, list: await wirePolicies(db, page.list, ns.code) };
 }
-
-interface AssignmentInput {
-  policies: readonly string[];
-  targetType: string;
-  targetIdentifiers?: readonly string[] | null;
-  namespace?: string | null;
-}
-
-/** Every target and every policy of the call, failing on the first unknown one (before anything is written). */
-async function resolveAssignment(tx: Tx, poolId: string, input: AssignmentInput) {
-  const codes = [...new Set(input.policies)];
-  const identifiers = [...new Set(input.targetIdentifiers ?? [])];
-  if (codes.length === 0 || codes.some((c) => !c)) throw Errors.invalidInput('policies must list policy codes', 'policies 不能为空');
-  if (identifiers.length === 0 || identifiers.some((i) => !i)) {
-    throw Errors.invalidInput('targetIdentifiers must list targets', 'targetIdentifiers 不能为空');
-  }
-  const targetType = policyTargetType(input.targetType);
-  const ns = await findNamespace(tx, poolId, input.namespace);
-  const subjects: SubjectRef[] = [];
-  for (const id of identifiers) subjects.push(await resolveTarget(tx, poolId, ns.id, targetType, id));
-  const policies = [];
-  for (const code of codes) policies.push(await findPolicy(tx, poolId, ns.id, code));
-  return { targetType, subjects, policies };
-}
-
-/** `addPolicyAssignments`: assigns every policy to every target (an existing assignment keeps its row, `inheritByChildren` updated). */
-export async function addPolicyAssignments(ctx: ServiceContext, input: AssignmentInput & { inheritByChildren?: boolean | null }): Promise<void> {
-  await ctx.store.write(async (tx) => {
-    const { targetType, subjects, policies } = await resolveAssignment(tx, ctx.poolId, input);
-    const inherit = input.inheritByChildren ? 1 : 0;
-    for (const policy of policies) {
-      for (const subject of subjects) {
-        const now = nowIso();
-        const existing = await tx
-          .selectFrom('policy_assignments')
-          .select('id')
-          .where('policy_id', '=', policy.id)
-          .where('target_type', '=', targetType)
-          .where('target_id', '=', subject.targetId)
-          .executeTakeFirst();
-        if (existing) {
-          await tx.updateTable('policy_assignments').set({ inherit_by_children: inherit, updated_at: now }).where('id', '=', existing.id).execute();
-          continue;
-        }
-        await tx
-          .insertInto('policy_assignments')
-          .values({
-            id: newId(),
-            userpool_id: ctx.poolId,
-            policy_id: policy.id,
-            target_type: targetType,
-            target_id: subject.targetId,
-            inherit_by_children: inherit,
-            enabled: 1,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-      }
-    }
-  });
-}
-
-/** `removePolicyAssignments`: removes every listed policy from every listed target; absent assignments are fine. */
-export async function removePolicyAssignments(ctx: ServiceContext, input: AssignmentInput): Promise<void> {
-  await ctx.store.write(async (tx) => {
-    const { targetType, subjects, policies } = await resolveAssignment(tx, ctx.poolId, input);
-    if (subjects.length === 0 || policies.length === 0) return;
-    await tx
-      .deleteFrom('policy_assignments')
-      .where('policy_id', 'in', policies.map((p) => p.id))
-      .where('target_type', '=', targetType)
-      .where('target_id', 'in', subjects.map((s) => s.targetId))
-      .execute();
-  });
-}
-

@@ -212,7 +212,7 @@ export async function updateApp(ctx: ServiceContext, appId: string, input: AppUp
   return toWireApplication(row);
 }
 
-/** `applications.delete`: removes the app with its namespace, access records and AK/SK accounts. */
+/** `applications.delete`: removes the app with its namespace, access records, AK/SK accounts and tenant links. */
 export async function deleteApp(ctx: ServiceContext, appId: string): Promise<void> {
   await ctx.store.write(async (tx, changes) => {
     await findApp(tx, ctx.poolId, appId);
@@ -224,6 +224,7 @@ export async function deleteApp(ctx: ServiceContext, appId: string): Promise<voi
     await tx.deleteFrom('programmatic_access_accounts').where('app_id', '=', appId).execute();
     const namespaces = await tx.selectFrom('namespaces').select('id').where('app_id', '=', appId).execute();
     for (const ns of namespaces) await deleteNamespaceCascade(tx, changes, ns.id);
+    await tx.deleteFrom('tenant_apps').where('app_id', '=', appId).execute();
     await tx.deleteFrom('applications').where('id', '=', appId).execute();
     changes.push({ table: 'appStrategies', op: 'delete', appId });
   });

@@ -113,37 +113,63 @@ export interface ResourceInput {
   apiIdentifier?: string | null;
 }
 
-/** `createResource`: reserved codes, bad types, missing actions and duplicates are refused. */
-export async function createResource(ctx: ServiceContext, input: ResourceInput): Promise<WireResource> {
-  const code = input.code?.trim();
+/** Validates one resource before any write (reserved code, type, actions). */
+function checkedResource(input: ResourceInput) {
+  const code = typeof input?.code === 'string' ? input.code.trim() : '';
   if (!code) throw Errors.invalidInput('code is required', '资源 code 不能为空');
   if (RESERVED_RESOURCE_CODES.includes(code)) throw ServiceErrors.reservedResourceCode(code);
   const type = input.type ?? 'DATA';
   if (!isResourceType(type)) throw ServiceErrors.invalidResourceType();
-  const actions = checkedActions(type, input.actions);
-  const { row, nsCode } = await ctx.store.write(async (tx) => {
-    const ns = await findNamespace(tx, ctx.poolId, input.namespace);
-    const taken = await tx.selectFrom('resources').select('id').where('namespace_id', '=', ns.id).where('code', '=', code).executeTakeFirst();
-    if (taken) throw ServiceErrors.resourceExists();
-    const last = await tx.selectFrom('resources').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-    const now = nowIso();
-    const row: ResourcesTable = {
-      id: newId(),
-      userpool_id: ctx.poolId,
-      namespace_id: ns.id,
-      code,
-      type,
-      description: input.description ?? null,
-      actions: JSON.stringify(actions),
-      api_identifier: input.apiIdentifier ?? null,
-      seq: Number(last?.seq ?? 0) + 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await tx.insertInto('resources').values(row).execute();
-    return { row, nsCode: ns.code };
-  });
+  return { code, type, actions: checkedActions(type, input.actions) };
+}
+
+/** Inserts a checked resource inside the caller's transaction; a duplicate code is refused. */
+async function insertResource(tx: Db, poolId: string, input: ResourceInput, checked: ReturnType<typeof checkedResource>) {
+  const { code, type, actions } = checked;
+  const ns = await findNamespace(tx, poolId, input.namespace);
+  const taken = await tx.selectFrom('resources').select('id').where('namespace_id', '=', ns.id).where('code', '=', code).executeTakeFirst();
+  if (taken) throw ServiceErrors.resourceExists();
+  const last = await tx.selectFrom('resources').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  const now = nowIso();
+  const row: ResourcesTable = {
+    id: newId(),
+    userpool_id: poolId,
+    namespace_id: ns.id,
+    code,
+    type,
+    description: input.description ?? null,
+    actions: JSON.stringify(actions),
+    api_identifier: input.apiIdentifier ?? null,
+    seq: Number(last?.seq ?? 0) + 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await tx.insertInto('resources').values(row).execute();
+  return { row, nsCode: ns.code };
+}
+
+/** `createResource`: reserved codes, bad types, missing actions and duplicates are refused. */
+export async function createResource(ctx: ServiceContext, input: ResourceInput): Promise<WireResource> {
+  const checked = checkedResource(input);
+  const { row, nsCode } = await ctx.store.write((tx) => insertResource(tx, ctx.poolId, input, checked));
   return toWire(row, nsCode);
+}
+
+/**
+ * `POST /api/v2/resources/bulk` (`tenant.batchInsertResource`): every resource in one transaction,
+ * all or nothing (the first bad item refuses the batch with its own error); answers in request order.
+ */
+export async function createResources(ctx: ServiceContext, inputs: readonly ResourceInput[]): Promise<WireResource[]> {
+  if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > 200) {
+    throw Errors.invalidInput('bulk must be a list of 1 to 200 resources', 'bulk 必须是 1 到 200 个资源的列表');
+  }
+  const checked = inputs.map((input) => checkedResource(input));
+  const rows = await ctx.store.write(async (tx) => {
+    const out: Awaited<ReturnType<typeof insertResource>>[] = [];
+    for (const [i, input] of inputs.entries()) out.push(await insertResource(tx, ctx.poolId, input, checked[i]!));
+    return out;
+  });
+  return rows.map(({ row, nsCode }) => toWire(row, nsCode));
 }
 
 /** `updateResource`: replaces the whole actions array when given; 3105 when missing. */

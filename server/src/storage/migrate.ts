@@ -16,6 +16,8 @@ import * as principalAuthentications from './migrations/0014_principal_authentic
 import * as applications from './migrations/0016_applications.js';
 import * as audit from './migrations/0017_audit.js';
 import * as userpoolEnv from './migrations/0018_userpool_env.js';
+import * as tenants from './migrations/0020_tenants.js';
+import * as extIdps from './migrations/0021_ext_idps.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ const migrations: Record<string, Migration> = {
   '0016_applications': applications,
   '0017_audit': audit,
   '0018_userpool_env': userpoolEnv,
+  '0020_tenants': tenants,
+  '0021_ext_idps': extIdps,
 };
 
 const provider: MigrationProvider = {

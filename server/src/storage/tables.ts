@@ -244,7 +244,7 @@ export interface UdfValuesTable {
   updated_at: string;
 }
 
-/** A policy (PBAC); created by the policies issue's CRUD, none exist before it. */
+/** A policy (PBAC): statements in one namespace (services/policies.ts). */
 export interface PoliciesTable {
   id: string;
   userpool_id: string;
@@ -508,6 +508,91 @@ export interface UserpoolEnvTable {
   updated_at: string;
 }
 
+/** `ext_idps` (0021): an external identity provider record; stored only, never contacted. */
+export interface ExtIdpsTable {
+  id: string;
+  userpool_id: string;
+  tenant_id: string | null;
+  name: string;
+  type: string;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `ext_idp_connections` (0021): `fields` and `user_match_fields` are JSON text; `enabled` 0/1. */
+export interface ExtIdpConnectionsTable {
+  id: string;
+  userpool_id: string;
+  ext_idp_id: string;
+  type: string;
+  identifier: string;
+  display_name: string;
+  fields: string;
+  logo: string | null;
+  user_match_fields: string;
+  enabled: number;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `events` (0021): what was published to the event hub; `publisher` 'management' | 'user'. */
+export interface EventsTable {
+  id: string;
+  userpool_id: string;
+  event_type: string;
+  source: string;
+  event_data: string;
+  publisher: string;
+  user_id: string | null;
+  seq: number;
+  created_at: string;
+}
+
+/** `tenants` (0020): a tenant of the pool (`managementClient.tenant`); JSON text in the object columns. */
+export interface TenantsTable {
+  id: string;
+  userpool_id: string;
+  name: string;
+  /** Unique in the pool when set. */
+  code: string | null;
+  logo: string | null;
+  description: string | null;
+  css: string | null;
+  /** JSON object (`ssoPageCustomizationSettings`). */
+  sso_page_customization_settings: string | null;
+  default_login_tab: string | null;
+  default_register_tab: string | null;
+  /** JSON (`passwordTabConfig`, `loginTabs`, `registerTabs`, `extendsFields`). */
+  password_tab_config: string | null;
+  login_tabs: string | null;
+  register_tabs: string | null;
+  extends_fields: string | null;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `tenant_apps` (0020): an application of a tenant, in `seq` order. */
+export interface TenantAppsTable {
+  tenant_id: string;
+  app_id: string;
+  seq: number;
+}
+
+/** `tenant_members` (0020): a user in a tenant; 0/1 flags. */
+export interface TenantMembersTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  is_admin: number;
+  enabled: number;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely database interface. */
 /** A logged-out user token (by `jti`), until its expiry. */
 export interface RevokedTokensTable {
@@ -556,4 +641,10 @@ export interface Database {
   audit_logs: AuditLogsTable;
   mfa_authenticators: MfaAuthenticatorsTable;
   mfa_challenges: MfaChallengesTable;
+  ext_idps: ExtIdpsTable;
+  ext_idp_connections: ExtIdpConnectionsTable;
+  events: EventsTable;
+  tenants: TenantsTable;
+  tenant_apps: TenantAppsTable;
+  tenant_members: TenantMembersTable;
 }

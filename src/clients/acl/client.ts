@@ -15,6 +15,7 @@ import type {
   Namespace,
   Namespaces,
   Paginated,
+  PolicyAssignment,
   PolicyAssignmentTargetType,
   ProgrammaticAccessAccount,
   Resource,
@@ -23,6 +24,7 @@ import type {
 import * as appAccess from './app-access.js';
 import * as grants from './grants.js';
 import * as namespaces from './namespaces.js';
+import * as policyAssignments from './policy-assignments.js';
 import * as programmatic from './programmatic.js';
 import * as resources from './resources.js';
 import type {
@@ -71,7 +73,8 @@ export class AclClient {
 
   /**
    * Whether a user may perform an action on a resource, through any grant (direct, role, group,
-   * organization node).
+   * organization node) or any enabled policy assignment reaching the user: some ALLOW matches and
+   * no DENY does (an explicit DENY, from a grant or a policy statement, beats every ALLOW).
    * @param userId - user id
    * @param resource - e.g. `books:42`
    * @param action - e.g. `books:read`
@@ -180,7 +183,9 @@ export class AclClient {
   }
 
   /**
-   * The resources granted directly to one target.
+   * The resources granted directly to one target. Resource grants only: policies assigned to the
+   * target are not listed (their statements are patterns, not resources; list them with
+   * `policies.listAssignments`), though they count in {@link AclClient.isAllowed}.
    * @param targetType - USER, ROLE, GROUP, ORG or AK_SK
    * @param targetIdentifier - user id, role code, group code, node id or account id
    * @param namespace - namespace code
@@ -202,7 +207,7 @@ export class AclClient {
   }
 
   /**
-   * The targets holding a grant on a resource (direct grants).
+   * The targets holding a grant on a resource (direct grants). Policy assignees are not included.
    * @param params - namespace, resource, resourceType (all required), actions `{ op, list }`, targetType
    * @param requestOptions - per-call signal, timeout, headers
    * @returns `{ totalCount, list: [{ targetType, targetIdentifier, actions }] }`
@@ -547,5 +552,25 @@ export class AclClient {
     requestOptions?: RequestOptions,
   ): Promise<Application> {
     return appAccess.updateDefaultApplicationAccessPolicy(this.#context, options, requestOptions);
+  }
+
+  /**
+   * Every assignment of one policy to targets of one type (official SDK 4.23.55).
+   * @param namespace - namespace code; `undefined` for `default`
+   * @param policyCode - code of the policy
+   * @param targetType - USER, ROLE, GROUP or ORG
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the assignments, in assignment order
+   * @throws {@link AuthingError} 3601 when there is no such policy
+   * @example
+   * const { list } = await management.acl.getPoliciesAssignmentsCondition('default', 'books-readonly', 'ROLE');
+   */
+  getPoliciesAssignmentsCondition(
+    namespace: string | undefined,
+    policyCode: string,
+    targetType: PolicyAssignmentTargetType,
+    requestOptions?: RequestOptions,
+  ): Promise<Paginated<PolicyAssignment>> {
+    return policyAssignments.policiesAssignmentsCondition(this.#context, namespace, policyCode, targetType, requestOptions);
   }
 }

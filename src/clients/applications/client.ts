@@ -23,6 +23,8 @@ import type {
 } from '../types.js';
 import * as agreements from './agreements.js';
 import * as crud from './crud.js';
+import * as tenants from '../tenant/tenants.js';
+import type { ApplicationTenantDetails } from '../tenant/types.js';
 import type { Agreement, AgreementInput, AgreementUpdates, ApplicationType, NewApplication } from './types.js';
 
 /** Targets of an app's access records, as {@link ApplicationsClient.allowAccess} takes them. */
@@ -494,5 +496,18 @@ export class ApplicationsClient {
    */
   listAuthorizedResourcesByRole(appId: string, code: string, resourceType?: ResourceType, requestOptions?: RequestOptions): Promise<Paginated<AuthorizedResource>> {
     return roleResources.listAuthorizedResources(this.#context, code, appId, { resourceType }, requestOptions);
+  }
+
+  /**
+   * The application with the tenants it belongs to (`GET /api/v2/application/{appId}/tenants`).
+   * @param appId - application id
+   * @param requestOptions - per-call signal, timeout, headers
+   * @throws {@link AuthingError} code 2011 for an unknown application
+   * @example
+   * const { name, tenants } = await management.applications.applicationTenants('APP_ID');
+   * console.log(name, tenants.map((t) => t.name));
+   */
+  applicationTenants(appId: string, requestOptions?: RequestOptions): Promise<ApplicationTenantDetails> {
+    return tenants.ofApplication(this.#context, appId, requestOptions);
   }
 }

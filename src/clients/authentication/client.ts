@@ -19,6 +19,7 @@ import type { LinkAccountParams, SecurityLevel, UnlinkAccountParams, UserExistsQ
 import * as codes from './codes.js';
 import * as customData from './custom-data.js';
 import { MfaAuthenticationClient } from './mfa.js';
+import { EventAuthenticationClient } from './event.js';
 import { PrincipalAuthenticationClient } from './principal.js';
 import { QrCodeAuthenticationClient } from './qrcode.js';
 import * as passwords from './passwords.js';
@@ -964,6 +965,17 @@ export class AuthenticationClient {
    */
   get principal(): PrincipalAuthenticationClient {
     return (this.#principal ??= new PrincipalAuthenticationClient(this.#ctx));
+  }
+
+  #event: EventAuthenticationClient | undefined;
+
+  /**
+   * Publishing to the pool's event hub as the session user, built on first use; it shares this client's session.
+   * @example
+   * await auth.event.pub('cart.updated', JSON.stringify({ items: 3 }));
+   */
+  get event(): EventAuthenticationClient {
+    return (this.#event ??= new EventAuthenticationClient(this.#ctx));
   }
 
 }

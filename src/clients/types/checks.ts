@@ -126,6 +126,12 @@ export type AclChecks = [
   Expect<Same<T.AuthorizedResource, Item<Item<Data<'listAuthorizedResourcesBatch'>['list']>['list']>>>,
   Expect<Same<T.PolicyAssignment, Item<Gql.PolicyAssignmentsQuery['policyAssignments']['list']>>>,
   Expect<Same<T.Paginated<T.PolicyAssignment>, Gql.PolicyAssignmentsQuery['policyAssignments']>>,
+  Expect<Same<T.PermissionPolicy, Gql.PolicyFieldsFragment>>,
+  Expect<Same<T.Paginated<T.PolicyAssignment>, Data<'getPoliciesAssignmentsCondition'>>>,
+  Expect<Same<T.PermissionPolicy, NonNullable<Gql.PolicyQuery['policy']>>>,
+  Expect<Same<T.Paginated<T.PermissionPolicy>, Gql.PoliciesQuery['policies']>>,
+  Expect<Same<T.PermissionPolicyStatementInput, Gql.PolicyStatementInput>>,
+  Expect<Same<T.PolicyStatementCondition, Gql.PolicyStatementConditionInput>>,
   Expect<Same<T.Paginated<T.UserDetail>, Data<'findRoleUsers'>>>,
   Expect<Same<T.Paginated<T.ProgrammaticAccessAccount>, Data<'listProgrammaticAccessAccounts'>>>,
 ];

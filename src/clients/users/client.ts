@@ -8,6 +8,8 @@ import type { IterateOptions } from '../../core/paginate.js';
 import type { ClientContext } from '../context.js';
 import * as customData from '../custom-data.js';
 import * as policyAssignments from '../policy-assignments.js';
+import * as tenants from '../tenant/tenants.js';
+import type { Tenant } from '../tenant/types.js';
 import { listUserActions, type ListUserActionsOptions, type UserLogsInfo } from '../statistics.js';
 import type {
   AuthorizedResource,
@@ -324,7 +326,8 @@ export class UsersClient {
 
   /**
    * A user's effective resources: direct grants and those inherited through roles, groups and
-   * organization nodes (and their ancestors).
+   * organization nodes (and their ancestors). Resource grants only: policy statements are not
+   * listed, and a DENY does not remove a resource from the list (ask `management.acl.isAllowed`).
    * @param userId - user id
    * @param namespace - namespace code; without it only the `default` namespace
    * @param options - `resourceType` keeps one type
@@ -843,6 +846,21 @@ export class UsersClient {
    */
   removeUdv(userId: string, key: string, requestOptions?: RequestOptions): Promise<CustomDataItem[]> {
     return customData.removeValue(this.#context, 'USER', userId, key, requestOptions);
+  }
+
+  // --- tenants ---
+
+  /**
+   * The tenants a user is a member of, oldest tenant first (`GET /api/v2/users/{userId}/tenants`).
+   * @param userId - user id
+   * @param requestOptions - per-call signal, timeout, headers
+   * @throws {@link AuthingError} code 2004 for an unknown user
+   * @example
+   * const tenants = await management.users.getUserTenants('USER_ID');
+   * console.log(tenants.map((t) => t.name));
+   */
+  getUserTenants(userId: string, requestOptions?: RequestOptions): Promise<Tenant[]> {
+    return tenants.ofUser(this.#context, userId, requestOptions);
   }
 
   // --- audit and statistics ---

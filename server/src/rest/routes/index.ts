@@ -5,18 +5,22 @@ import { analysisRoutes } from './analysis.js';
 import { applicationAdminRoutes } from './application-admin.js';
 import { applicationRoutes } from './applications.js';
 import { codeRoutes } from './codes.js';
+import { eventRoutes } from './events.js';
+import { extIdpRoutes } from './ext-idp.js';
 import { meRoutes } from './me.js';
 import { meViewRoutes } from './me-views.js';
 import { mfaAdminRoutes } from './mfa-admin.js';
 import { mfaRoutes } from './mfa.js';
 import { namespaceRoutes } from './namespaces.js';
 import { orgRoutes } from './orgs.js';
+import { policyRoutes } from './policies.js';
 import { principalAdminRoutes } from './principal-admin.js';
 import { publicRoutes } from './public.js';
 import { qrcodeRoutes } from './qrcode.js';
 import { resourceRoutes } from './resources.js';
 import { roleRoutes } from './roles.js';
 import { signInRoutes } from './sign-in.js';
+import { tenantRoutes } from './tenants.js';
 import { userRoutes } from './users.js';
 import { userpoolRoutes } from './userpool.js';
 
@@ -34,6 +38,7 @@ export const restHandlers: TypedHandlers = auditedRoutes({
   ...analysisRoutes,
   ...namespaceRoutes,
   ...orgRoutes,
+  ...policyRoutes,
   ...resourceRoutes,
   ...roleRoutes,
   ...applicationRoutes,
@@ -45,4 +50,7 @@ export const restHandlers: TypedHandlers = auditedRoutes({
   ...mfaRoutes,
   ...mfaAdminRoutes,
   ...principalAdminRoutes,
+  ...tenantRoutes,
+  ...extIdpRoutes,
+  ...eventRoutes,
 });
