@@ -23,7 +23,7 @@ describe('official SDK: policies', () => {
     expect((await policies.update(code, { description: 'Edit books' })).description).toBe('Edit books');
     const newCode = `p1n${h.suffix}`;
     expect((await policies.update(code, { newCode })).code).toBe(newCode);
-    await expect(policies.update('AdministratorAccess', { description: 'x' })).rejects.toMatchObject({ code: 3601 });
+    await expect(policies.update('AdministratorAccess', { description: 'x' })).rejects.toMatchObject({ code: 3603 });
 
     expect((await policies.detail(newCode))?.description).toBe('Edit books');
     expect((await policies.list({ page: 1, limit: 100 })).list?.map((p) => p?.code)).toContain(newCode);

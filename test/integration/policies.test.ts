@@ -224,3 +224,22 @@ describe('policies and the listings', () => {
     expect(await mayRead(user)).toBe(true);
   });
 });
+
+describe('the built-in AdministratorAccess policy', () => {
+  it('is listed only with excludeDefault: false, cannot be updated or deleted, and grants everything once assigned', async () => {
+    const listed = await h.management.policies.list({ excludeDefault: false, limit: 100 });
+    const admin = listed.list?.find((p) => p?.code === 'AdministratorAccess');
+    expect(admin).toMatchObject({ isDefault: true, statements: [{ resource: '*', actions: ['*'], effect: 'ALLOW', condition: [] }] });
+    expect((await h.management.policies.list({ limit: 100 })).list?.map((p) => p?.code)).not.toContain('AdministratorAccess');
+    expect((await failure(h.management.policies.update('AdministratorAccess', { description: 'mine now' }))).code).toBe(3603);
+    expect((await failure(h.management.policies.delete('AdministratorAccess'))).code).toBe(3603);
+    expect(await h.management.policies.detail('AdministratorAccess')).toMatchObject({ isDefault: true, description: admin?.description });
+
+    const user = await newUserId();
+    expect(await h.management.acl.isAllowed(user, 'orders:9', 'orders:delete')).toBe(false);
+    await h.management.policies.addAssignments(['AdministratorAccess'], 'USER', [user]);
+    expect(await h.management.acl.isAllowed(user, 'orders:9', 'orders:delete')).toBe(true);
+    await h.management.policies.removeAssignments(['AdministratorAccess'], 'USER', [user]);
+    expect(await h.management.acl.isAllowed(user, 'orders:9', 'orders:delete')).toBe(false);
+  });
+});

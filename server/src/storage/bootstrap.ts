@@ -2,6 +2,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { newId, newSecret, nowIso } from './ids.js';
 import type { Store, Tx } from './store.js';
 import type { FactChange } from '../engine/types.js';
+import { policyFactOf } from './fact-rows.js';
+import type { PoliciesTable } from './tables.js';
 
 /** Credentials of one user pool and its first application. */
 export interface PoolCredentials {
@@ -14,7 +16,8 @@ export interface PoolCredentials {
 
 /**
  * Creates a user pool with everything a fresh Authing pool has: an RSA key pair (for password
- * encryption), a JWT secret, the `default` namespace and one application with its own namespace.
+ * encryption), a JWT secret, the `default` namespace with the built-in `AdministratorAccess`
+ * policy, and one application with its own namespace.
  */
 export function createUserPool(store: Store, name: string): Promise<PoolCredentials> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', {
@@ -39,13 +42,38 @@ export function createUserPool(store: Store, name: string): Promise<PoolCredenti
         updated_at: now,
       })
       .execute();
-    await tx
+    const ns = await tx
       .insertInto('namespaces')
       .values({ userpool_id: userPoolId, code: 'default', name: '默认权限分组', description: null, status: 1, app_id: null, created_at: now, updated_at: now })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertBuiltInPolicies(tx, changes, userPoolId, ns.id);
     const app = await insertApplication(tx, changes, userPoolId, 'Default App', true);
     return { userPoolId, secret, appId: app.id, appSecret: app.secret, publicKey };
   });
+}
+
+/**
+ * The built-in policies of a pool's `default` namespace: `AdministratorAccess` (every action on
+ * every resource), as Authing's pools have it. `isDefault`: listings leave it out unless
+ * `excludeDefault: false`, and it can be assigned but neither updated nor deleted (3603).
+ */
+async function insertBuiltInPolicies(tx: Tx, changes: FactChange[], userPoolId: string, namespaceId: number): Promise<void> {
+  const now = nowIso();
+  const row: PoliciesTable = {
+    id: newId(),
+    userpool_id: userPoolId,
+    namespace_id: namespaceId,
+    code: 'AdministratorAccess',
+    description: '管理员权限：所有资源的所有操作',
+    statements: JSON.stringify([{ resource: '*', actions: ['*'], effect: 'ALLOW', condition: [] }]),
+    is_default: 1,
+    is_auto: 0,
+    created_at: now,
+    updated_at: now,
+  };
+  await tx.insertInto('policies').values(row).execute();
+  changes.push({ table: 'policies', op: 'put', row: policyFactOf(row) });
 }
 
 /** Inserts an application, its namespace (code = app id) and its default-strategy fact. */
