@@ -6,7 +6,7 @@
  */
 import { AuthenticationClient } from 'authing-js-sdk';
 import { describe, expect, it } from 'vitest';
-import { useOfficialSdk } from './harness.js';
+import { officialFailure, useOfficialSdk } from './harness.js';
 
 const h = useOfficialSdk();
 const PASSWORD = 'pa55word!';
@@ -20,14 +20,7 @@ async function codeFor(recipient: string): Promise<string> {
 }
 
 /** What the official SDK throws: a plain `{ code, message }` object. */
-async function thrown(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: { code: number; message: string }) => error,
-  );
-}
+const thrown = (promise: Promise<unknown>) => officialFailure<{ code: number; message: string }>(promise);
 
 let n = 0;
 const phone = () => `136${String(Date.now() % 1e6).padStart(6, '0')}${String(n++).padStart(2, '0')}`;

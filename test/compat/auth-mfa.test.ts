@@ -4,24 +4,14 @@
  * step by TOTP code and by recovery code, as its own spec (MfaAuthenticationClient.spec.ts) runs them.
  */
 import { AuthenticationClient } from 'authing-js-sdk';
-import { generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { useOfficialSdk } from './harness.js';
+import { officialFailure, totpCode, useOfficialSdk } from './harness.js';
 
 const h = useOfficialSdk();
 const PASSWORD = 'mfa-Passw0rd';
 
-const totp = (secret: string, steps = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
-/** The official SDK throws `{code, message, data}` objects, not Errors. */
-async function thrown(promise: Promise<unknown>): Promise<{ code: number; message: string; data: { mfaToken: string } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: number; message: string; data: { mfaToken: string } };
-  }
-  throw new Error('expected the call to fail');
-}
+const thrown = (promise: Promise<unknown>) => officialFailure<{ code: number; message: string; data: { mfaToken: string } }>(promise);
 
 async function enrolled(name: string) {
   const email = `${name}_${h.suffix}@example.com`;
@@ -33,7 +23,7 @@ async function enrolled(name: string) {
   expect(association).toMatchObject({ authenticator_type: 'totp', secret: expect.any(String), qrcode_uri: expect.stringMatching(/^otpauth:\/\/totp\//) });
   expect(typeof association.qrcode_data_url).toBe('string');
   expect(typeof association.recovery_code).toBe('string');
-  const confirmed = await auth.mfa.confirmAssosicateMfaAuthenticator({ authenticatorType: 'totp', totp: totp(association.secret) });
+  const confirmed = await auth.mfa.confirmAssosicateMfaAuthenticator({ authenticatorType: 'totp', totp: totpCode(association.secret) });
   expect(confirmed.code).toBe(200);
   return { auth, email, association };
 }
@@ -46,7 +36,7 @@ describe('official authing-js-sdk 4.23.55: MFA', () => {
     const error = await thrown(auth.loginByEmail(email, PASSWORD));
     expect(error.code).toBe(1635);
     expect(error.data.mfaToken.length).toBeGreaterThan(0);
-    const right = totp(association.secret, 1);
+    const right = totpCode(association.secret, 1);
     const wrong = await thrown(auth.mfa.verifyTotpMfa({ totp: String((Number(right) + 1) % 1_000_000).padStart(6, '0'), mfaToken: error.data.mfaToken }));
     expect(wrong.code).toBe(6001);
     const user = await auth.mfa.verifyTotpMfa({ totp: right, mfaToken: error.data.mfaToken });

@@ -4,7 +4,7 @@
  */
 import { AuthenticationClient } from 'authing-js-sdk';
 import { describe, expect, it } from 'vitest';
-import { useOfficialSdk } from './harness.js';
+import { officialFailure, useOfficialSdk } from './harness.js';
 
 const h = useOfficialSdk();
 const OLD = 'pa55word!';
@@ -20,14 +20,7 @@ async function codeFor(recipient: string): Promise<string> {
 }
 
 /** What the official SDK throws: a plain `{ code, message, data }` object. */
-async function thrown(promise: Promise<unknown>): Promise<{ code: number; message: string; data?: { token?: string } }> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: { code: number; message: string }) => error,
-  );
-}
+const thrown = (promise: Promise<unknown>) => officialFailure<{ code: number; message: string; data?: { token?: string } }>(promise);
 
 describe('official authing-js-sdk 4.23.55: passwords', () => {
   it('resetPasswordByEmailCode with the code sendEmail put in the outbox; only the new password logs in', async () => {

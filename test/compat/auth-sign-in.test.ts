@@ -5,7 +5,7 @@
  */
 import { AuthenticationClient } from 'authing-js-sdk';
 import { describe, expect, it } from 'vitest';
-import { useOfficialSdk } from './harness.js';
+import { officialFailure, useOfficialSdk } from './harness.js';
 
 const h = useOfficialSdk();
 const PASSWORD = 'pa55word!';
@@ -22,16 +22,7 @@ async function codeFor(recipient: string): Promise<string> {
 }
 
 /** What the official SDK throws: a `{ code, message }` object, or (REST) an Error whose message is that object as JSON. */
-async function thrown(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  if (error instanceof Error) return JSON.parse(error.message) as { code: number; message: string };
-  return error as { code: number; message: string };
-}
+const thrown = (promise: Promise<unknown>) => officialFailure<{ code: number; message: string }>(promise);
 
 describe('official authing-js-sdk 4.23.55: register and log in', () => {
   it('registerByPhoneCode and loginByPhoneCode with codes from the outbox; a used code is refused', async () => {

@@ -1,3 +1,4 @@
+import { generateSync } from 'otplib';
 import { ManagementClient } from 'authing-js-sdk';
 import { startLocalAuthing, type LocalAuthing } from 'authing-local';
 import { afterAll, beforeAll } from 'vitest';
@@ -26,3 +27,23 @@ export function useOfficialSdk(): OfficialHarness {
   });
   return h;
 }
+
+/**
+ * The failure of an official-SDK call: it throws `{code, message, data}` objects, not Errors (a
+ * few paths throw an Error whose message is that JSON). Fails the test when the call succeeds.
+ */
+export async function officialFailure<T extends { code: number; message: string } = { code: number; message: string; data?: unknown }>(
+  promise: Promise<unknown>,
+): Promise<T> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e,
+  );
+  if (error instanceof Error) return JSON.parse(error.message) as T;
+  return error as T;
+}
+
+/** The TOTP code of `secret` now, or `steps` 30-second windows away. */
+export const totpCode = (secret: string, steps = 0): string => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });

@@ -4,25 +4,15 @@
  * (import a TOTP secret, the user's login answers 1635, a code of the secret completes it).
  */
 import { AuthenticationClient, EmailScene } from 'authing-js-sdk';
-import { generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { useOfficialSdk } from './harness.js';
+import { officialFailure, totpCode, useOfficialSdk } from './harness.js';
 
 const h = useOfficialSdk();
 const PASSWORD = 'misc-Passw0rd';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-const totp = (secret: string) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) });
 
-/** The official SDK throws `{code, message, data}` objects, not Errors. */
-async function thrown(promise: Promise<unknown>): Promise<{ code: number; message: string; data: { mfaToken: string } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: number; message: string; data: { mfaToken: string } };
-  }
-  throw new Error('expected the call to fail');
-}
+const thrown = (promise: Promise<unknown>) => officialFailure<{ code: number; message: string; data: { mfaToken: string } }>(promise);
 
 async function newUser(name: string) {
   const username = `${name}_${h.suffix}`;
@@ -44,7 +34,7 @@ describe('official SDK: management.mfa', () => {
     const error = await thrown(client.loginByUsername(user.username, PASSWORD));
     expect(error.code).toBe(1635);
     expect(error.data.mfaToken.length).toBeGreaterThan(0);
-    const loggedIn = await client.mfa.verifyTotpMfa({ totp: totp(SECRET), mfaToken: error.data.mfaToken });
+    const loggedIn = await client.mfa.verifyTotpMfa({ totp: totpCode(SECRET), mfaToken: error.data.mfaToken });
     expect(loggedIn).toMatchObject({ id: user.id, username: user.username });
 
     expect(await h.management.mfa.unAssociateMfa(user.id, 'OTP')).toBe(true);
