@@ -53,6 +53,15 @@ export type {
   QrCodeUserInfo,
 } from './clients/authentication/qrcode-types.js';
 export type { ApplicationPublicDetail } from './clients/authentication/views.js';
+export type { CodeChallengeDigestOptions, CodeChallengeMethod } from './clients/authentication/pkce.js';
+export type {
+  AuthorizeParams,
+  CasAuthorizeParams,
+  LogoutUrlParams,
+  OauthAuthorizeParams,
+  OidcAuthorizeParams,
+  Protocol,
+} from './clients/authentication/protocol-urls.js';
 export type { AvatarFile, AvatarFileOptions, UploadAvatarOptions } from './clients/authentication/avatar.js';
 export type { LinkAccountParams, SecurityLevel, UnlinkAccountParams, UserExistsQuery } from './clients/authentication/bindings.js';
 export type {

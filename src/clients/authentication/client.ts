@@ -10,6 +10,7 @@ import { PasswordEncryptor } from '../public-key.js';
 import type { CommonMessage, EmailScene, LoginStatus, RegisterProfile, User } from '../types.js';
 import type { AuthorizedResource, CustomData, CustomDataItem, OrgNode, Paginated, ResourceType, Role, UserDepartment, UserToken } from '../types.js';
 import type { UserDetail } from '../types.js';
+import { toAuthingError } from '../../core/errors.js';
 import { requireId } from '../validate.js';
 import { Session, type AuthContext } from './context.js';
 import * as avatar from './avatar.js';
@@ -41,6 +42,12 @@ import type {
   SubAccountLoginOptions,
 } from './sign-in-types.js';
 import * as tokens from './tokens.js';
+import { generateCodeChallenge } from './random.js';
+import type { CodeChallengeDigestOptions } from './pkce.js';
+
+const pkceCalls = () => import('./pkce.js');
+import * as protocolUrls from './protocol-urls.js';
+import type { AuthorizeParams, LogoutUrlParams, ProtocolSettings } from './protocol-urls.js';
 import * as views from './views.js';
 import type { ApplicationPublicDetail } from './views.js';
 import type {
@@ -65,6 +72,7 @@ export class AuthenticationClient {
   /** The application this client logs users in to. */
   readonly appId: string;
   readonly #ctx: AuthContext;
+  readonly #protocol: ProtocolSettings;
 
   /**
    * @param options - read once; the object is neither kept nor changed
@@ -73,7 +81,10 @@ export class AuthenticationClient {
   constructor(options: AuthenticationClientOptions) {
     requireId('appId', options.appId);
     requireId('appHost', options.appHost);
+    const protocol = options.protocol ?? 'oidc';
+    if (!['oidc', 'oauth', 'saml', 'cas'].includes(protocol)) throw toAuthingError({ kind: 'validation', argument: 'protocol', message: 'protocol must be one of oidc, oauth, saml, cas' });
     this.appId = options.appId;
+    this.#protocol = { appId: options.appId, appHost: options.appHost, protocol, redirectUri: options.redirectUri };
     const session = new Session(options.token);
     const transportOptions = {
       host: options.appHost,
@@ -978,4 +989,55 @@ export class AuthenticationClient {
     return (this.#event ??= new EventAuthenticationClient(this.#ctx));
   }
 
+  /**
+   * The URL that starts a sign-in on the application's hosted login page, for the client's
+   * `protocol`: OIDC (`/oidc/auth`, with random `state` and `nonce` unless given, PKCE through
+   * `codeChallenge`), OAuth 2.0 (`/oauth/auth`), SAML (`/api/v2/saml-idp/{appId}`) or CAS
+   * (`/cas-idp/{appId}`). No request is made.
+   * @param params - the protocol's parameters; keep `state` (and the PKCE verifier) to check the callback
+   * @returns the URL to open in the browser
+   * @throws {@link AuthingValidationError} when an OIDC or OAuth URL has no redirectUri
+   * @example
+   * const verifier = auth.generateCodeChallenge();
+   * const url = auth.buildAuthorizeUrl({ redirectUri: 'http://localhost:8080/callback', codeChallenge: await auth.getCodeChallengeDigest({ codeChallenge: verifier }) });
+   */
+  buildAuthorizeUrl(params?: AuthorizeParams): string {
+    return protocolUrls.buildAuthorizeUrl(this.#protocol, params);
+  }
+
+  /**
+   * The URL that signs the user out: `/cas-idp/logout` for CAS, `/oidc/session/end` for OIDC with
+   * `expert`, else Authing's hosted `/login/profile/logout`. No request is made.
+   * @param params - expert, redirectUri, idToken
+   * @returns the URL to open in the browser
+   * @throws {@link AuthingValidationError} when `expert` gets only one of idToken and redirectUri
+   * @example
+   * const url = auth.buildLogoutUrl({ expert: true, idToken: 'ID_TOKEN', redirectUri: 'http://localhost:8080/' });
+   */
+  buildLogoutUrl(params?: LogoutUrlParams): string {
+    return protocolUrls.buildLogoutUrl(this.#protocol, params);
+  }
+
+  /**
+   * A fresh PKCE code verifier (43 characters from the CSPRNG); keep it until the code exchange.
+   * @returns the verifier
+   * @example
+   * const verifier = auth.generateCodeChallenge();
+   */
+  generateCodeChallenge(): string {
+    return generateCodeChallenge();
+  }
+
+  /**
+   * The PKCE code challenge of a verifier (`S256` by default, or `plain`). Asynchronous, unlike the
+   * official SDK, because it uses WebCrypto, which runs in browsers and Node alike.
+   * @param options - codeChallenge (the verifier) and method
+   * @returns the challenge to put in the authorize URL
+   * @throws {@link AuthingValidationError} for a malformed verifier or an unknown method
+   * @example
+   * const challenge = await auth.getCodeChallengeDigest({ codeChallenge: auth.generateCodeChallenge(), method: 'S256' });
+   */
+  getCodeChallengeDigest(options: CodeChallengeDigestOptions): Promise<string> {
+    return pkceCalls().then((m) => m.getCodeChallengeDigest(options));
+  }
 }

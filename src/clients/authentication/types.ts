@@ -2,6 +2,7 @@
 import type { AuthingError } from '../../core/errors.js';
 import type { FetchLike, Lang } from '../../core/options.js';
 import type { UpdateUserInput, User, UserCustomData, UserWithIdentities } from '../types.js';
+import type { Protocol } from './protocol-urls.js';
 
 /** Options of an {@link AuthenticationClient}. */
 export interface AuthenticationClientOptions {
@@ -15,6 +16,10 @@ export interface AuthenticationClientOptions {
    * fewer than three labels or is an IP address.
    */
   websocketHost?: string;
+  /** The protocol of {@link AuthenticationClient.buildAuthorizeUrl} and {@link AuthenticationClient.buildLogoutUrl}: `oidc` (default), `oauth`, `saml` or `cas`. */
+  protocol?: Protocol;
+  /** The callback registered for this application, the default `redirect_uri` of authorize URLs. */
+  redirectUri?: string;
   /** A user token to start with (e.g. restored from your own storage). */
   token?: string;
   /** The user pool's RSA public key (PEM); fetched from `/api/v2/.well-known` when absent. */
