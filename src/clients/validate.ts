@@ -11,11 +11,13 @@ export const TARGET_TYPES: readonly PolicyAssignmentTargetType[] = [...ACCESS_TA
 export const DEFAULT_STRATEGIES: readonly DefaultStrategy[] = ['ALLOW_ALL', 'DENY_ALL'];
 const OPERATORS = ['AND', 'OR'] as const;
 
-function invalid(argument: string, message: string): never {
+/** Throws the `AuthingValidationError` of one argument. */
+export function invalid(argument: string, message: string): never {
   throw toAuthingError({ kind: 'validation', argument, message });
 }
 
-function oneOf(argument: string, value: unknown, allowed: readonly string[]): void {
+/** `value` is one of `allowed`. */
+export function oneOf(argument: string, value: unknown, allowed: readonly string[]): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     invalid(argument, `${argument} must be one of ${allowed.join(', ')}`);
   }

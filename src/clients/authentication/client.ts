@@ -10,8 +10,7 @@ import { PasswordEncryptor } from '../public-key.js';
 import type { CommonMessage, EmailScene, LoginStatus, RegisterProfile, User } from '../types.js';
 import type { AuthorizedResource, CustomData, CustomDataItem, OrgNode, Paginated, ResourceType, Role, UserDepartment, UserToken } from '../types.js';
 import type { UserDetail } from '../types.js';
-import { toAuthingError } from '../../core/errors.js';
-import { requireId } from '../validate.js';
+import { oneOf, requireId } from '../validate.js';
 import { Session, type AuthContext } from './context.js';
 import * as avatar from './avatar.js';
 import type { AvatarFile, AvatarFileOptions, UploadAvatarOptions } from './avatar.js';
@@ -44,8 +43,6 @@ import type {
 import * as tokens from './tokens.js';
 import { generateCodeChallenge } from './random.js';
 import type { CodeChallengeDigestOptions } from './pkce.js';
-
-const pkceCalls = () => import('./pkce.js');
 import * as protocolUrls from './protocol-urls.js';
 import type { AuthorizeParams, LogoutUrlParams, ProtocolSettings } from './protocol-urls.js';
 import * as views from './views.js';
@@ -58,6 +55,9 @@ import type {
   ProfileUpdates,
   RegisterOptions,
 } from './types.js';
+
+// The PKCE digest loads on its first call, like the other rarely used parts.
+const pkceCalls = () => import('./pkce.js');
 
 /**
  * Registers and logs in end users of one application and keeps their session (token) in memory,
@@ -82,7 +82,7 @@ export class AuthenticationClient {
     requireId('appId', options.appId);
     requireId('appHost', options.appHost);
     const protocol = options.protocol ?? 'oidc';
-    if (!['oidc', 'oauth', 'saml', 'cas'].includes(protocol)) throw toAuthingError({ kind: 'validation', argument: 'protocol', message: 'protocol must be one of oidc, oauth, saml, cas' });
+    oneOf('protocol', protocol, protocolUrls.PROTOCOLS);
     this.appId = options.appId;
     this.#protocol = { appId: options.appId, appHost: options.appHost, protocol, redirectUri: options.redirectUri };
     const session = new Session(options.token);

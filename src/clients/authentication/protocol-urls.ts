@@ -5,12 +5,15 @@
  * `/cas-idp/logout`, `/login/profile/logout`). Unlike the official SDK, every value is
  * URL-encoded and `state` / `nonce` come from the CSPRNG.
  */
-import { toAuthingError } from '../../core/errors.js';
+import { invalid, oneOf } from '../validate.js';
 import { randomString } from './random.js';
 import type { CodeChallengeMethod } from './pkce.js';
 
+/** The protocols an AuthenticationClient speaks for the URL and token helpers. */
+export const PROTOCOLS = ['oidc', 'oauth', 'saml', 'cas'] as const;
+
 /** The protocol an AuthenticationClient speaks for the URL and token helpers. */
-export type Protocol = 'oidc' | 'oauth' | 'saml' | 'cas';
+export type Protocol = (typeof PROTOCOLS)[number];
 
 /** What the URL builders need of the client. */
 export interface ProtocolSettings {
@@ -69,9 +72,8 @@ export interface LogoutUrlParams {
   idToken?: string;
 }
 
-function invalid(argument: string, message: string): never {
-  throw toAuthingError({ kind: 'validation', argument, message });
-}
+// Also in pkce.ts, which loads lazily: importing its list would pull it into the first chunk.
+const CHALLENGE_METHODS: readonly CodeChallengeMethod[] = ['S256', 'plain'];
 
 const base = (s: ProtocolSettings) => s.appHost.replace(/\/+$/, '');
 
@@ -90,7 +92,7 @@ function redirectUriOf(s: ProtocolSettings, given: string | undefined): string {
 
 function oidcAuthorizeUrl(s: ProtocolSettings, p: OidcAuthorizeParams): string {
   const scope = p.scope || 'openid profile email phone address';
-  if (p.codeChallengeMethod !== undefined && p.codeChallengeMethod !== 'S256' && p.codeChallengeMethod !== 'plain') invalid('codeChallengeMethod', 'codeChallengeMethod must be S256 or plain');
+  if (p.codeChallengeMethod !== undefined) oneOf('codeChallengeMethod', p.codeChallengeMethod, CHALLENGE_METHODS);
   return withQuery(`${base(s)}/oidc/auth`, {
     nonce: p.nonce || randomString(20),
     state: p.state || randomString(20),

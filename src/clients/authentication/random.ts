@@ -18,4 +18,3 @@ export function randomString(length: number): string {
 export function generateCodeChallenge(): string {
   return randomString(43);
 }
-
