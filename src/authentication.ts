@@ -61,7 +61,9 @@ export type {
   OauthAuthorizeParams,
   OidcAuthorizeParams,
   Protocol,
+  TokenEndPointAuthMethod,
 } from './clients/authentication/protocol-urls.js';
+export type { CasV1Validation, CasV2Validation, SsoSessionInfo, TokenClaims, TokenIntrospection, TokenSet, UserInfo, UserInfoOptions, ValidateTokenParams } from './clients/authentication/protocol-tokens.js';
 export type { AvatarFile, AvatarFileOptions, UploadAvatarOptions } from './clients/authentication/avatar.js';
 export type { LinkAccountParams, SecurityLevel, UnlinkAccountParams, UserExistsQuery } from './clients/authentication/bindings.js';
 export type {

@@ -11,6 +11,7 @@ export {
   AuthingConnectionError,
   AuthingError,
   AuthingPermissionError,
+  AuthingProtocolError,
   AuthingRateLimitError,
   AuthingTimeoutError,
   AuthingValidationError,

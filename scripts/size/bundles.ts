@@ -18,20 +18,24 @@ import { createConsumerDir, OFFICIAL_SDK, REPO_ROOT, type ConsumerDir } from './
  * entry imports statically (21 KB, 1 KB = 1000 B; 20 KB until the protocol URL builders, which are
  * synchronous as in the official SDK and so cannot load later). What loads on first use
  * (graphql-request on the first GraphQL call; MFA, QR-code, avatar, principal, LDAP/AD, v3 sign-in
- * and PKCE digest code on the first call of theirs) is budgeted with the rest in
+ * PKCE digest and the OIDC / CAS token calls on the first call of theirs) is budgeted with the rest in
  * {@link AUTHENTICATION_TOTAL_BUDGET_BYTES}.
  */
 export const AUTHENTICATION_BUDGET_BYTES = 21_000;
-/** Gzipped bytes of every chunk an `AuthenticationClient` app can ever load (29 KB; 28 KB before the protocol helpers). */
-export const AUTHENTICATION_TOTAL_BUDGET_BYTES = 29_000;
+/**
+ * Gzipped bytes of every chunk an `AuthenticationClient` app can ever load (37 KB; 28 KB before the
+ * protocol helpers, 29 KB with the URL builders). The token calls load on first use; most of the
+ * 7.8 KB they added is jose's JWS verification and JWKS import behind `validateToken` (measured).
+ */
+export const AUTHENTICATION_TOTAL_BUDGET_BYTES = 37_000;
 /** Gzipped bytes an app that only uses `ManagementClient` may load up front (35 KB, 1 KB = 1000 B). */
 export const MANAGEMENT_BUDGET_BYTES = 35_000;
 /**
- * Gzipped bytes of every chunk a `ManagementClient` app can ever load (41 KB). An app importing the
+ * Gzipped bytes of every chunk a `ManagementClient` app can ever load (49 KB). An app importing the
  * root `authing-ts` entry can also reach the AuthenticationClient's lazy chunks, so this grew with
- * them (40 KB before the protocol helpers).
+ * them (40 KB before the protocol helpers, 41 KB with the URL builders, 49 KB with the token calls).
  */
-export const MANAGEMENT_TOTAL_BUDGET_BYTES = 41_000;
+export const MANAGEMENT_TOTAL_BUDGET_BYTES = 49_000;
 
 export type ClientKind = 'authentication' | 'management';
 

@@ -13,6 +13,8 @@ import { isPreflight, preflight, withCors } from './http/cors.js';
 import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES, isJsonContentType } from './http/limits.js';
 import type { FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
+import { CasServer } from './cas/routes.js';
+import { HOSTED_LOGOUT_PATH, hostedLogout } from './hosted/logout.js';
 import { handleLocal } from './local/index.js';
 import { OpenApiRouter } from './rest/router.js';
 import { restHandlers } from './rest/routes/index.js';
@@ -61,6 +63,7 @@ export function createApp(state: ServerState): FetchHandler {
     plugins: [graphqlLimits(), answerLimits(), resolverBudget(), authingErrors(state)],
   });
   const router = new OpenApiRouter<RequestContext>(openapiDocument, forRouter(restHandlers));
+  const cas = new CasServer(state);
 
   async function rest(request: Request): Promise<Response> {
     const rc = new RequestContext(request, state);
@@ -117,6 +120,12 @@ export function createApp(state: ServerState): FetchHandler {
     if (url.pathname.startsWith('/connections/')) return rest(request);
     // authing-local's own endpoints (the outbox, the QR phone): not Authing's, documented in the README.
     if (url.pathname.startsWith('/__local/')) return handleLocal(request, url, state);
+    // CAS (`/cas-idp/...`, `/cas/session`); OIDC and OAuth are served on node:http (oidc/mount.ts).
+    if (url.pathname.startsWith('/cas-idp/') || url.pathname === '/cas/session') {
+      const answered = await cas.handle(request, url);
+      if (answered) return answered;
+    }
+    if (url.pathname === HOSTED_LOGOUT_PATH && request.method === 'GET') return hostedLogout(request, url, state.store.db);
     if (url.pathname === '/' || url.pathname === '/health') return json({ name: 'authing-local', graphql: GRAPHQL_PATH, rest: '/api/v2', ok: true });
     return json({ code: 404, message: 'Not found', data: null }, 404);
   }

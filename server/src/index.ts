@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import type { LoginLockoutOptions } from './auth/login-guard.js';
 import type { PasswordHasher } from './auth/password.js';
 import { close, listen, type FetchHandler } from './http/node.js';
+import { protocolRoutes } from './oidc/mount.js';
 import { createServerState } from './state.js';
 import { createUserPool, ensureDefaultPool, type PoolCredentials } from './storage/bootstrap.js';
 import { Store } from './storage/store.js';
@@ -81,7 +82,7 @@ export async function startLocalAuthing(options: StartOptions = {}): Promise<Loc
       options.info ?? ((line) => console.info('[authing-local]', line)),
     );
     const handler = createApp(state);
-    const listening = await listen(handler, options.port ?? 3000);
+    const listening = await listen(handler, options.port ?? 3000, '127.0.0.1', protocolRoutes(state));
     server = listening.server;
     state.setIssuer(listening.url);
     const running = server;

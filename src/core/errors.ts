@@ -159,6 +159,30 @@ export class AuthingRateLimitError extends AuthingError {
 }
 
 /**
+ * Thrown when an identity-protocol endpoint (OIDC / OAuth 2.0 token, userinfo, introspection,
+ * revocation) answers an OAuth error: `error` keeps the protocol's code (`invalid_grant`,
+ * `invalid_client`, ...), `code` is the HTTP status.
+ */
+export class AuthingProtocolError extends AuthingError {
+  override name = 'AuthingProtocolError' as const;
+  /** The OAuth 2.0 error code, e.g. `invalid_grant`. */
+  readonly error: string;
+  /** The server's `error_description`, when it gave one. */
+  declare readonly errorDescription?: string;
+
+  /**
+   * @param init - code (the HTTP status), message and context
+   * @param error - the OAuth error code
+   * @param errorDescription - the OAuth error description
+   */
+  constructor(init: AuthingErrorInit, error: string, errorDescription?: string) {
+    super(init);
+    this.error = error;
+    if (errorDescription !== undefined) this.errorDescription = errorDescription;
+  }
+}
+
+/**
  * Business codes that mean "not allowed": 403, 2018 (the caller may not change that field) and
  * 2019 (a password change needs verification).
  */

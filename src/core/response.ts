@@ -1,4 +1,5 @@
-/** Small readers of an HTTP answer, shared by the GraphQL and REST paths. */
+/** Small readers of an HTTP answer, shared by the GraphQL, REST and protocol paths. */
+import { AuthingProtocolError, toAuthingError, type AuthingError } from './errors.js';
 import { requestSummary, type CallState } from './http.js';
 import { parseRetryAfter } from './retry.js';
 
@@ -46,4 +47,21 @@ export function parseJson(text: string): unknown {
  */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The error of an identity-protocol answer that is not a success: an {@link AuthingProtocolError}
+ * keeping the OAuth `error` when the body has one, else a plain HTTP error.
+ * @param state - the call
+ * @param status - the HTTP status
+ * @param body - the parsed body, if it was JSON
+ * @returns the error to throw
+ */
+export function protocolFailure(state: CallState, status: number, body: unknown): AuthingError {
+  const context = responseContext(state, status);
+  if (isRecord(body) && typeof body.error === 'string') {
+    const description = typeof body.error_description === 'string' ? body.error_description : undefined;
+    return new AuthingProtocolError({ ...context, code: status, message: description ? `${body.error}: ${description}` : body.error }, body.error, description);
+  }
+  return toAuthingError({ kind: 'response', ...context, code: status, message: `HTTP ${status}` });
 }

@@ -25,6 +25,7 @@ import {
   type LooseRestClient,
   type RestClient,
 } from './rest.js';
+import { parseJson, protocolFailure } from './response.js';
 import { resolveRetry } from './retry.js';
 // Node: node:http with keep-alive (./fetch/node.ts); elsewhere the global fetch (./fetch/default.ts),
 // chosen by the package's `imports` conditions so browser bundles never see node:http.
@@ -65,6 +66,23 @@ export interface TransportOptions {
    * one passed `idempotent: true`) is sent once more with the token `getToken` then gives.
    */
   invalidateToken?: (rejected: string) => boolean;
+}
+
+/** A request of {@link Transport.send}. */
+export interface RawCall {
+  method: 'GET' | 'POST';
+  /** Absolute URL. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
+/** A success answer of {@link Transport.send}. */
+export interface RawAnswer {
+  status: number;
+  text: string;
+  /** The body's JSON value; undefined when the body is empty or not JSON. */
+  json: unknown;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['get', 'head', 'put', 'delete', 'options']);
@@ -152,6 +170,27 @@ export class Transport<Paths = Record<string, never>> {
     return this.#run(callSite, options, options.idempotent ?? operation.isQuery, (state, fetch) =>
       this.#graphql.execute<TResult>(operation, variables ?? undefined, fetch, state),
     );
+  }
+
+  /**
+   * Sends a request whose answer is not Authing's envelope (the identity protocols' raw bodies:
+   * token sets, userinfo, CAS text) with everything a typed call gets: headers, timeout, deadline,
+   * retries of idempotent requests, the caller's signal and `onError`. An answer that is not a
+   * success is an {@link AuthingProtocolError} (the OAuth `error` kept) or an HTTP error.
+   * @param call - method, absolute URL, headers and a string body
+   * @param idempotent - whether a lost answer may be asked for again
+   * @param options - per-call options (no bearer token unless `auth` is set: protocol calls carry their own credentials)
+   * @returns the status, the body's text and, when it is JSON, its value
+   */
+  send(call: RawCall, idempotent: boolean, options: CallOptions = {}): Promise<RawAnswer> {
+    const callSite = new Error();
+    return this.#run(callSite, { auth: false, ...options }, idempotent, async (state, fetch) => {
+      const response = await fetch(call.url, { method: call.method, headers: call.headers, body: call.body });
+      const text = await response.text();
+      const json = text === '' ? undefined : parseJson(text);
+      if (!response.ok) throw protocolFailure(state, response.status, json);
+      return { status: response.status, text, json };
+    });
   }
 
   #sendRest<T>(method: HttpMethod, path: string, init: unknown, options: CallOptions | undefined, unwrap: boolean): Promise<T> {

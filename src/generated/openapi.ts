@@ -3806,7 +3806,26 @@ export interface components {
                 /** @enum {string} */
                 defaultStrategy?: "ALLOW_ALL" | "DENY_ALL";
             } | null;
+            oidcConfig?: components["schemas"]["OidcConfigUpdate"];
         };
+        /** @description The app's OIDC / OAuth 2.0 settings to change (Authing's `oidcConfig`); keys not given keep their value. Lifetimes are seconds. */
+        OidcConfigUpdate: {
+            /** @enum {string} */
+            token_endpoint_auth_method?: "client_secret_post" | "client_secret_basic" | "none";
+            /** @enum {string} */
+            introspection_endpoint_auth_method?: "client_secret_post" | "client_secret_basic" | "none";
+            /** @enum {string} */
+            revocation_endpoint_auth_method?: "client_secret_post" | "client_secret_basic" | "none";
+            /** @enum {string} */
+            id_token_signed_response_alg?: "RS256" | "HS256";
+            grant_types?: ("authorization_code" | "refresh_token" | "password" | "client_credentials" | "http://authing.cn/oidc/grant_type/authing_token")[];
+            authorization_code_expire?: number;
+            access_token_expire?: number;
+            id_token_expire?: number;
+            refresh_token_expire?: number;
+            skip_consent?: boolean;
+            post_logout_redirect_uris?: string[];
+        } | null;
         PaginatedUsers: {
             totalCount: number;
             list: components["schemas"]["User"][];

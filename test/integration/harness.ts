@@ -54,3 +54,13 @@ export async function failure(promise: Promise<unknown>): Promise<AuthingError> 
   if (!(outcome instanceof AuthingError)) throw new Error(`expected an AuthingError, got ${String(outcome)}`);
   return outcome;
 }
+
+/** A management token of the harness's pool, for raw requests the SDK has no method for. */
+export async function adminToken(h: Harness): Promise<string> {
+  const res = await fetch(`${h.server.url}/graphql/v2`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($u: String!, $s: String!) { accessToken(userPoolId: $u, secret: $s) { accessToken } }', variables: { u: h.server.userPoolId, s: h.server.secret } }),
+  });
+  return ((await res.json()) as { data: { accessToken: { accessToken: string } } }).data.accessToken.accessToken;
+}

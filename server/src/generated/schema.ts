@@ -12684,6 +12684,91 @@ export const openapiDocument: Record<string, unknown> = {
                 ]
               }
             }
+          },
+          "oidcConfig": {
+            "$ref": "#/components/schemas/OidcConfigUpdate"
+          }
+        }
+      },
+      "OidcConfigUpdate": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "description": "The app's OIDC / OAuth 2.0 settings to change (Authing's `oidcConfig`); keys not given keep their value. Lifetimes are seconds.",
+        "properties": {
+          "token_endpoint_auth_method": {
+            "type": "string",
+            "enum": [
+              "client_secret_post",
+              "client_secret_basic",
+              "none"
+            ]
+          },
+          "introspection_endpoint_auth_method": {
+            "type": "string",
+            "enum": [
+              "client_secret_post",
+              "client_secret_basic",
+              "none"
+            ]
+          },
+          "revocation_endpoint_auth_method": {
+            "type": "string",
+            "enum": [
+              "client_secret_post",
+              "client_secret_basic",
+              "none"
+            ]
+          },
+          "id_token_signed_response_alg": {
+            "type": "string",
+            "enum": [
+              "RS256",
+              "HS256"
+            ]
+          },
+          "grant_types": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "authorization_code",
+                "refresh_token",
+                "password",
+                "client_credentials",
+                "http://authing.cn/oidc/grant_type/authing_token"
+              ]
+            }
+          },
+          "authorization_code_expire": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 86400
+          },
+          "access_token_expire": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 31536000
+          },
+          "id_token_expire": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 31536000
+          },
+          "refresh_token_expire": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 31536000
+          },
+          "skip_consent": {
+            "type": "boolean"
+          },
+          "post_logout_redirect_uris": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
           }
         }
       },

@@ -128,9 +128,13 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
-/** Serves a fetch handler on node:http, bound to loopback only. */
-export function listen(handler: FetchHandler, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+/** A handler that answers some requests on node's own objects (the protocol providers); false leaves the request to the fetch handler. */
+export type NodeRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** Serves a fetch handler on node:http, bound to loopback only; `nodeRoute` sees each request first. */
+export function listen(handler: FetchHandler, port: number, host = '127.0.0.1', nodeRoute?: NodeRoute): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
+    if (nodeRoute?.(req, res)) return;
     const { port: actual } = server.address() as AddressInfo;
     const lang = langOfHeader(req.headers['x-authing-lang'] as string | undefined);
     toRequest(req, `${host}:${actual}`)

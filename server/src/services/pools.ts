@@ -7,6 +7,7 @@ import { nowIso } from '../storage/ids.js';
 import type { Store } from '../storage/store.js';
 import type { ApplicationsTable } from '../storage/tables.js';
 import { deleteGrantsOfTarget, deleteNamespaceCascade } from './cascade.js';
+import { mergeOidcConfig, parseOidcConfig, type OidcAppConfig, type OidcConfigUpdate } from './oidc-config.js';
 import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findApp } from './lookup.js';
@@ -37,7 +38,7 @@ export interface WireApplication {
   defaultLoginTab: string;
   registerTabs: string[];
   defaultRegisterTab: string;
-  oidcConfig: Record<string, unknown>;
+  oidcConfig: OidcAppConfig & { client_id: string; redirect_uris: string[]; response_types: string[] };
   oauthConfig: null;
   samlConfig: null;
   casConfig: null;
@@ -76,12 +77,7 @@ export function toWireApplication(row: ApplicationsTable): WireApplication {
     defaultLoginTab: 'password',
     registerTabs: ['password'],
     defaultRegisterTab: 'password',
-    oidcConfig: {
-      grant_types: ['authorization_code', 'password', 'refresh_token', 'client_credentials'],
-      response_types: ['code'],
-      id_token_signed_response_alg: 'HS256',
-      token_endpoint_auth_method: 'client_secret_post',
-    },
+    oidcConfig: { ...parseOidcConfig(row.oidc_config), client_id: row.id, redirect_uris: JSON.parse(row.redirect_uris) as string[], response_types: ['code'] },
     oauthConfig: null,
     samlConfig: null,
     casConfig: null,
@@ -170,6 +166,8 @@ export interface AppUpdate {
   /** `changeApplicationType`: INDIVIDUAL, Tenant or BOTH. */
   appType?: string | null;
   permissionStrategy?: { enabled?: boolean | null; defaultStrategy?: DefaultStrategy | null } | null;
+  /** The protocol settings to change (token endpoint auth, id_token algorithm, lifetimes, consent). */
+  oidcConfig?: OidcConfigUpdate | null;
 }
 
 /** `POST /applications/{appId}`: e.g. `updateDefaultApplicationAccessPolicy` sets `permissionStrategy.defaultStrategy`. */
@@ -190,6 +188,7 @@ export async function updateApp(ctx: ServiceContext, appId: string, input: AppUp
       logo: input.logo === undefined ? current.logo : input.logo,
       redirect_uris: input.redirectUris ? JSON.stringify(input.redirectUris) : current.redirect_uris,
       app_type: input.appType ?? current.app_type,
+      oidc_config: input.oidcConfig ? mergeOidcConfig(current.oidc_config, input.oidcConfig) : current.oidc_config,
       default_strategy: strategy ?? current.default_strategy,
       permission_enabled:
         input.permissionStrategy?.enabled === undefined || input.permissionStrategy.enabled === null

@@ -102,6 +102,7 @@ export async function insertApplication(
       permission_enabled: 0,
       is_default: isDefault ? 1 : 0,
       app_type: 'INDIVIDUAL',
+      oidc_config: '{}',
       created_at: now,
       updated_at: now,
     })

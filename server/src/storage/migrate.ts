@@ -18,6 +18,7 @@ import * as audit from './migrations/0017_audit.js';
 import * as userpoolEnv from './migrations/0018_userpool_env.js';
 import * as tenants from './migrations/0020_tenants.js';
 import * as extIdps from './migrations/0021_ext_idps.js';
+import * as protocols from './migrations/0022_protocols.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018_userpool_env': userpoolEnv,
   '0020_tenants': tenants,
   '0021_ext_idps': extIdps,
+  '0022_protocols': protocols,
 };
 
 const provider: MigrationProvider = {

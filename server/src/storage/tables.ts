@@ -35,6 +35,8 @@ export interface ApplicationsTable {
   is_default: Flag;
   /** INDIVIDUAL, Tenant or BOTH (`changeApplicationType`). */
   app_type: string;
+  /** JSON object: the app's protocol settings (services/oidc-config.ts). */
+  oidc_config: string;
   created_at: string;
   updated_at: string;
 }
@@ -476,6 +478,52 @@ export interface MfaAuthenticatorsTable {
 }
 
 /** An mfaToken issued by a login that needs a second factor (by `jti`). */
+/** One thing oidc-provider stores (a session, interaction, grant, code or token), by model and id. */
+export interface OidcModelsTable {
+  model: string;
+  id: string;
+  /** JSON: the model's payload as oidc-provider gives it. */
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  /** Seconds since the epoch; null never expires. */
+  expires_at: number | null;
+  consumed_at: number | null;
+}
+
+/** A signing key of the protocol provider, kept so tokens verify across restarts. */
+export interface OidcKeysTable {
+  kid: string;
+  /** JSON: the private JWK. */
+  jwk: string;
+  created_at: string;
+}
+
+/** A browser signed in through the CAS login, by the id its session cookie holds. */
+export interface CasSessionsTable {
+  id: string;
+  userpool_id: string;
+  user_id: string;
+  /** The app the session was opened for. */
+  app_id: string;
+  created_at: string;
+  /** Seconds since the epoch. */
+  expires_at: number;
+}
+
+/** A CAS service ticket: valid once, for one app and service, for a short time. */
+export interface CasTicketsTable {
+  ticket: string;
+  userpool_id: string;
+  app_id: string;
+  service: string;
+  user_id: string;
+  /** Seconds since the epoch. */
+  expires_at: number;
+  used: Flag;
+}
+
 export interface MfaChallengesTable {
   jti: string;
   userpool_id: string;
@@ -641,6 +689,10 @@ export interface Database {
   audit_logs: AuditLogsTable;
   mfa_authenticators: MfaAuthenticatorsTable;
   mfa_challenges: MfaChallengesTable;
+  oidc_models: OidcModelsTable;
+  oidc_keys: OidcKeysTable;
+  cas_sessions: CasSessionsTable;
+  cas_tickets: CasTicketsTable;
   ext_idps: ExtIdpsTable;
   ext_idp_connections: ExtIdpConnectionsTable;
   events: EventsTable;

@@ -44,7 +44,8 @@ import * as tokens from './tokens.js';
 import { generateCodeChallenge } from './random.js';
 import type { CodeChallengeDigestOptions } from './pkce.js';
 import * as protocolUrls from './protocol-urls.js';
-import type { AuthorizeParams, LogoutUrlParams, ProtocolSettings } from './protocol-urls.js';
+import type { AuthorizeParams, LogoutUrlParams } from './protocol-urls.js';
+import type { CasV1Validation, CasV2Validation, ProtocolClient, SsoSessionInfo, TokenClaims, TokenIntrospection, TokenSet, UserInfo, UserInfoOptions, ValidateTokenParams } from './protocol-tokens.js';
 import * as views from './views.js';
 import type { ApplicationPublicDetail } from './views.js';
 import type {
@@ -58,6 +59,7 @@ import type {
 
 // The PKCE digest loads on its first call, like the other rarely used parts.
 const pkceCalls = () => import('./pkce.js');
+const tokenCalls = () => import('./protocol-tokens.js');
 
 /**
  * Registers and logs in end users of one application and keeps their session (token) in memory,
@@ -72,7 +74,7 @@ export class AuthenticationClient {
   /** The application this client logs users in to. */
   readonly appId: string;
   readonly #ctx: AuthContext;
-  readonly #protocol: ProtocolSettings;
+  readonly #protocol: ProtocolClient;
 
   /**
    * @param options - read once; the object is neither kept nor changed
@@ -84,7 +86,22 @@ export class AuthenticationClient {
     const protocol = options.protocol ?? 'oidc';
     oneOf('protocol', protocol, protocolUrls.PROTOCOLS);
     this.appId = options.appId;
-    this.#protocol = { appId: options.appId, appHost: options.appHost, protocol, redirectUri: options.redirectUri };
+    const authMethod = (name: 'tokenEndPointAuthMethod' | 'introspectionEndPointAuthMethod' | 'revocationEndPointAuthMethod') => {
+      const value = options[name] ?? 'client_secret_post';
+      oneOf(name, value, protocolUrls.TOKEN_AUTH_METHODS);
+      return value;
+    };
+    this.#protocol = {
+      appId: options.appId,
+      appHost: options.appHost,
+      protocol,
+      redirectUri: options.redirectUri,
+      secret: options.secret,
+      tokenEndPointAuthMethod: authMethod('tokenEndPointAuthMethod'),
+      introspectionEndPointAuthMethod: authMethod('introspectionEndPointAuthMethod'),
+      revocationEndPointAuthMethod: authMethod('revocationEndPointAuthMethod'),
+      keys: {},
+    };
     const session = new Session(options.token);
     const transportOptions = {
       host: options.appHost,
@@ -1039,5 +1056,157 @@ export class AuthenticationClient {
    */
   getCodeChallengeDigest(options: CodeChallengeDigestOptions): Promise<string> {
     return pkceCalls().then((m) => m.getCodeChallengeDigest(options));
+  }
+
+  /**
+   * Exchanges an authorization code (from the callback of {@link buildAuthorizeUrl}) for tokens at
+   * `{appHost}/{oidc|oauth}/token`, authenticated by `tokenEndPointAuthMethod`.
+   * @param code - the `code` query parameter of the callback
+   * @param options - codeVerifier (the PKCE verifier), redirectUri (default: the client's)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the token set as the server answers it
+   * @throws {@link AuthingProtocolError} e.g. `invalid_grant` for a used, expired or foreign code or a wrong verifier
+   * @example
+   * // `code` from the callback's query; the verifier kept since buildAuthorizeUrl
+   * const tokens = await auth.getAccessTokenByCode('CODE', { codeVerifier: 'VERIFIER' });
+   */
+  getAccessTokenByCode(code: string, options?: { codeVerifier?: string; redirectUri?: string }, requestOptions?: RequestOptions): Promise<TokenSet> {
+    return tokenCalls().then((m) => m.getAccessTokenByCode(this.#ctx.transport, this.#protocol, code, options, requestOptions));
+  }
+
+  /**
+   * A new token set for a refresh token (`grant_type=refresh_token`).
+   * @param refreshToken - from a token set issued with `offline_access`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the new token set
+   * @throws {@link AuthingProtocolError} `invalid_grant` for a revoked, expired or used refresh token
+   * @example
+   * const next = await auth.getNewAccessTokenByRefreshToken('REFRESH_TOKEN');
+   */
+  getNewAccessTokenByRefreshToken(refreshToken: string, requestOptions?: RequestOptions): Promise<TokenSet> {
+    return tokenCalls().then((m) => m.getNewAccessTokenByRefreshToken(this.#ctx.transport, this.#protocol, refreshToken, requestOptions));
+  }
+
+  /**
+   * An access token for a machine (`grant_type=client_credentials`) with a programmatic access
+   * account's key and secret; the token's lifetime is the account's.
+   * @param scope - the scope asked for
+   * @param credentials - accessKey and accessSecret of the programmatic access account
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the token set (an access token only)
+   * @throws {@link AuthingProtocolError} `invalid_client` for a wrong secret or a disabled account
+   * @example
+   * const { access_token } = await auth.getAccessTokenByClientCredentials('openid', { accessKey: 'AK', accessSecret: 'SK' });
+   */
+  getAccessTokenByClientCredentials(scope: string, credentials: { accessKey: string; accessSecret: string }, requestOptions?: RequestOptions): Promise<TokenSet> {
+    return tokenCalls().then((m) => m.getAccessTokenByClientCredentials(this.#ctx.transport, this.#protocol, scope, credentials, requestOptions));
+  }
+
+  /**
+   * The user's claims from `{appHost}/{oidc|oauth}/me` for an access token.
+   * @param accessToken - an access token with the `openid` scope
+   * @param options - method (GET default, or POST) and tokenPlace (query default, header, or body with POST)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `sub` and the claims the token's scopes release
+   * @throws {@link AuthingProtocolError} `invalid_token` for an expired or revoked token
+   * @example
+   * const info = await auth.getUserInfoByAccessToken('ACCESS_TOKEN', { method: 'GET', tokenPlace: 'header' });
+   */
+  getUserInfoByAccessToken(accessToken: string, options?: UserInfoOptions, requestOptions?: RequestOptions): Promise<UserInfo> {
+    return tokenCalls().then((m) => m.getUserInfoByAccessToken(this.#ctx.transport, this.#protocol, accessToken, options, requestOptions));
+  }
+
+  /**
+   * Asks the provider whether a token is active (RFC 7662), authenticated by `introspectionEndPointAuthMethod`.
+   * @param token - an access or refresh token of this app
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ active: false }` for an expired, revoked or unknown token, or another app's; else its claims
+   * @example
+   * const { active } = await auth.introspectToken('ACCESS_TOKEN');
+   */
+  introspectToken(token: string, requestOptions?: RequestOptions): Promise<TokenIntrospection> {
+    return tokenCalls().then((m) => m.introspectToken(this.#ctx.transport, this.#protocol, token, requestOptions));
+  }
+
+  /**
+   * Revokes a token (RFC 7009), authenticated by `revocationEndPointAuthMethod`; the tokens issued
+   * with it (the same grant) end too.
+   * @param token - an access or refresh token of this app
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns true (also for an unknown token, as the RFC asks)
+   * @example
+   * await auth.revokeToken('REFRESH_TOKEN');
+   */
+  revokeToken(token: string, requestOptions?: RequestOptions): Promise<true> {
+    return tokenCalls().then((m) => m.revokeToken(this.#ctx.transport, this.#protocol, token, requestOptions));
+  }
+
+  /**
+   * Checks an id_token or an access token locally: its signature against the provider's JWKS
+   * (fetched once, fetched again for an unknown `kid`) or, for HS256, the app secret; its issuer
+   * (`{appHost}/{oidc|oauth}`), audience (the app id) and expiry.
+   * @param params - `{ idToken }` or `{ accessToken }`
+   * @param requestOptions - per-call signal, timeout, headers (for the JWKS request)
+   * @returns the token's claims
+   * @throws {@link AuthingAuthenticationError} when the token is forged, expired, of another issuer or app
+   * @example
+   * const claims = await auth.validateToken({ idToken: 'ID_TOKEN' });
+   */
+  validateToken(params: ValidateTokenParams, requestOptions?: RequestOptions): Promise<TokenClaims> {
+    return tokenCalls().then((m) => m.validateToken(this.#ctx.transport, this.#protocol, params, requestOptions));
+  }
+
+  /**
+   * Validates a CAS service ticket with CAS 1.0 (`/cas-idp/{appId}/validate`). A ticket is valid once.
+   * @param ticket - the `ticket` query parameter the service received
+   * @param service - the service URL the ticket was issued for, exactly
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns `{ valid: true, username }`, or `{ valid: false, message }`
+   * @example
+   * const { valid, username } = await auth.validateTicketV1('ST-TICKET', 'https://app.example.com/cas');
+   */
+  validateTicketV1(ticket: string, service: string, requestOptions?: RequestOptions): Promise<CasV1Validation> {
+    return tokenCalls().then((m) => m.validateTicketV1(this.#ctx.transport, this.#protocol, ticket, service, requestOptions));
+  }
+
+  /**
+   * Validates a CAS service ticket with CAS 2.0 (`/cas-idp/{appId}/serviceValidate`): the user and
+   * their attributes. A ticket is valid once.
+   * @param ticket - the `ticket` query parameter the service received
+   * @param service - the service URL the ticket was issued for, exactly
+   * @param format - `JSON` (default, the parsed answer) or `XML` (the XML text)
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the CAS 2.0 service response
+   * @example
+   * const answer = await auth.validateTicketV2('ST-TICKET', 'https://app.example.com/cas');
+   * if ('authenticationSuccess' in answer.serviceResponse) console.log(answer.serviceResponse.authenticationSuccess.user);
+   */
+  validateTicketV2(ticket: string, service: string, format?: 'JSON', requestOptions?: RequestOptions): Promise<CasV2Validation>;
+  /**
+   * Validates a CAS service ticket with CAS 2.0 and answers the XML text (`format: 'XML'`).
+   * @param ticket - the `ticket` query parameter the service received
+   * @param service - the service URL the ticket was issued for, exactly
+   * @param format - `XML`
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the `<cas:serviceResponse>` document
+   * @example
+   * const xml = await auth.validateTicketV2('ST-TICKET', 'https://app.example.com/cas', 'XML');
+   */
+  validateTicketV2(ticket: string, service: string, format: 'XML', requestOptions?: RequestOptions): Promise<string>;
+  validateTicketV2(ticket: string, service: string, format: 'XML' | 'JSON' = 'JSON', requestOptions?: RequestOptions): Promise<CasV2Validation | string> {
+    return tokenCalls().then((m) => m.validateTicketV2(this.#ctx.transport, this.#protocol, ticket, service, format, requestOptions));
+  }
+
+  /**
+   * The browser's single sign-on session at `{appHost}/cas/session` and its user, or null. The
+   * session is a cookie of the app's host: call this from a page on that host (or with a fetch that
+   * sends its cookies).
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the session and user, or null when the browser is not signed in
+   * @example
+   * const current = await auth.trackSession();
+   */
+  trackSession(requestOptions?: RequestOptions): Promise<SsoSessionInfo | null> {
+    return tokenCalls().then((m) => m.trackSession(this.#ctx.transport, this.#protocol, requestOptions));
   }
 }

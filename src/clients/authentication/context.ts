@@ -2,9 +2,8 @@
  * What the AuthenticationClient's parts share: its transport, password encryptor and the session
  * (the user token) of that one client instance, never a global.
  */
-// The decode module alone: importing 'jose' would load all of it (about 100 ms).
-import { decodeJwt } from 'jose/jwt/decode';
 import { toAuthingError } from '../../core/errors.js';
+import { jwtPayload } from '../../core/jwt-payload.js';
 import type { Transport } from '../../core/transport.js';
 import type { paths } from '../../generated/openapi.js';
 import type { PasswordEncryptor } from '../public-key.js';
@@ -67,9 +66,9 @@ export class Session {
 
 const notLoggedIn = () => toAuthingError({ kind: 'authentication', message: 'Not logged in: log in or call setToken() first' });
 
-function safeDecode(token: string): ReturnType<typeof decodeJwt> | undefined {
+function safeDecode(token: string): Record<string, unknown> | undefined {
   try {
-    return decodeJwt(token);
+    return jwtPayload(token);
   } catch {
     return undefined;
   }

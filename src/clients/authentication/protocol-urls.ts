@@ -3,7 +3,8 @@
  * sign out. Pure string building, no request; the paths are Authing's (`/oidc/auth`,
  * `/oauth/auth`, `/api/v2/saml-idp/{appId}`, `/cas-idp/{appId}`, `/oidc/session/end`,
  * `/cas-idp/logout`, `/login/profile/logout`). Unlike the official SDK, every value is
- * URL-encoded and `state` / `nonce` come from the CSPRNG.
+ * URL-encoded and `state` / `nonce` come from the CSPRNG. `@opens` names the pages a builder's URLs
+ * open (for docs/coverage.md).
  */
 import { invalid, oneOf } from '../validate.js';
 import { randomString } from './random.js';
@@ -14,6 +15,12 @@ export const PROTOCOLS = ['oidc', 'oauth', 'saml', 'cas'] as const;
 
 /** The protocol an AuthenticationClient speaks for the URL and token helpers. */
 export type Protocol = (typeof PROTOCOLS)[number];
+
+/** How the client proves itself to the token, introspection and revocation endpoints. */
+export type TokenEndPointAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'none';
+
+/** The values of {@link TokenEndPointAuthMethod}, checked when the client is made. */
+export const TOKEN_AUTH_METHODS: readonly TokenEndPointAuthMethod[] = ['client_secret_post', 'client_secret_basic', 'none'];
 
 /** What the URL builders need of the client. */
 export interface ProtocolSettings {
@@ -121,6 +128,9 @@ function oauthAuthorizeUrl(s: ProtocolSettings, p: OauthAuthorizeParams): string
 /**
  * The URL that starts a sign-in with the client's protocol.
  * @throws {@link AuthingValidationError} when an OIDC or OAuth request has no redirectUri
+ * @opens GET /oidc/auth
+ * @opens GET /oauth/auth
+ * @opens GET /cas-idp/{appId}
  */
 export function buildAuthorizeUrl(s: ProtocolSettings, params: AuthorizeParams = {}): string {
   switch (s.protocol) {
@@ -139,6 +149,9 @@ export function buildAuthorizeUrl(s: ProtocolSettings, params: AuthorizeParams =
  * The URL that signs the user out: CAS logout for `cas`, OIDC RP-initiated logout for `oidc` with
  * `expert`, else Authing's hosted logout.
  * @throws {@link AuthingValidationError} when `expert` is given only one of idToken and redirectUri
+ * @opens GET /cas-idp/logout
+ * @opens GET /oidc/session/end
+ * @opens GET /login/profile/logout
  */
 export function buildLogoutUrl(s: ProtocolSettings, params: LogoutUrlParams = {}): string {
   if (s.protocol === 'cas') return withQuery(`${base(s)}/cas-idp/logout`, { url: params.redirectUri });

@@ -2,7 +2,7 @@
 import type { AuthingError } from '../../core/errors.js';
 import type { FetchLike, Lang } from '../../core/options.js';
 import type { UpdateUserInput, User, UserCustomData, UserWithIdentities } from '../types.js';
-import type { Protocol } from './protocol-urls.js';
+import type { Protocol, TokenEndPointAuthMethod } from './protocol-urls.js';
 
 /** Options of an {@link AuthenticationClient}. */
 export interface AuthenticationClientOptions {
@@ -18,8 +18,16 @@ export interface AuthenticationClientOptions {
   websocketHost?: string;
   /** The protocol of {@link AuthenticationClient.buildAuthorizeUrl} and {@link AuthenticationClient.buildLogoutUrl}: `oidc` (default), `oauth`, `saml` or `cas`. */
   protocol?: Protocol;
-  /** The callback registered for this application, the default `redirect_uri` of authorize URLs. */
+  /** The callback registered for this application, the default `redirect_uri` of authorize URLs and code exchanges. */
   redirectUri?: string;
+  /** The application secret, for the token, introspection and revocation endpoints (server side only: never ship it to a browser). */
+  secret?: string;
+  /** How the token endpoint is authenticated: `client_secret_post` (default), `client_secret_basic`, or `none` (a public client with PKCE). */
+  tokenEndPointAuthMethod?: TokenEndPointAuthMethod;
+  /** How the introspection endpoint is authenticated. Default `client_secret_post`. */
+  introspectionEndPointAuthMethod?: TokenEndPointAuthMethod;
+  /** How the revocation endpoint is authenticated. Default `client_secret_post`. */
+  revocationEndPointAuthMethod?: TokenEndPointAuthMethod;
   /** A user token to start with (e.g. restored from your own storage). */
   token?: string;
   /** The user pool's RSA public key (PEM); fetched from `/api/v2/.well-known` when absent. */
