@@ -155,13 +155,14 @@ async function readServer(): Promise<{ graphql(root: 'Query' | 'Mutation', field
   const { servesOidc } = await import('../server/src/oidc/routes.js');
   const { servesCas } = await import('../server/src/cas/routes.js');
   const { HOSTED_LOGOUT_PATH } = await import('../server/src/hosted/logout.js');
+  const { servesSaml } = await import('../server/src/saml/routes.js');
   const router = new OpenApiRouter<unknown>(openapiDocument, restHandlers as never);
   const fields = resolvers as unknown as Record<string, Record<string, unknown> | undefined>;
   return {
     graphql: (root, field) => Boolean(fields[root]?.[field]),
     rest: (method, path) => {
       const bare = path.replaceAll(/\{[^}]*\}/g, 'p1').replace(/\?.*$/, '');
-      if (servesOidc(method, bare) || servesCas(method, bare) || (method === 'GET' && bare === HOSTED_LOGOUT_PATH)) return true;
+      if (servesOidc(method, bare) || servesCas(method, bare) || servesSaml(method, bare) || (method === 'GET' && bare === HOSTED_LOGOUT_PATH)) return true;
       try {
         return router.operationFor(method, path.replaceAll(/\{[^}]*\}/g, 'p1').replace(/\?.*$/, '')) !== null;
       } catch {

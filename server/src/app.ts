@@ -14,6 +14,7 @@ import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES, isJsonContentType } from '
 import type { FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
 import { CasServer } from './cas/routes.js';
+import { SAML_PREFIX, SamlServer } from './saml/routes.js';
 import { HOSTED_LOGOUT_PATH, hostedLogout } from './hosted/logout.js';
 import { handleLocal } from './local/index.js';
 import { OpenApiRouter } from './rest/router.js';
@@ -64,6 +65,7 @@ export function createApp(state: ServerState): FetchHandler {
   });
   const router = new OpenApiRouter<RequestContext>(openapiDocument, forRouter(restHandlers));
   const cas = new CasServer(state);
+  const saml = new SamlServer(state);
 
   async function rest(request: Request): Promise<Response> {
     const rc = new RequestContext(request, state);
@@ -114,6 +116,11 @@ export function createApp(state: ServerState): FetchHandler {
     // The node adapter stops reading at the limit; this covers callers of the fetch handler itself.
     if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return refusal(HttpErrors.bodyTooLarge(), url.pathname, lang);
     if (url.pathname === GRAPHQL_PATH) return graphql(request, url);
+    // SAML's endpoints sit under /api/v2 but answer XML and pages, not the REST envelope.
+    if (url.pathname.startsWith(SAML_PREFIX)) {
+      const answered = await saml.handle(request, url);
+      if (answered) return answered;
+    }
     // `/logout` is where the official SDK's `users.logout` goes (no `/api/v2`); v3 paths share the router.
     if (url.pathname.startsWith('/api/v2/') || url.pathname.startsWith('/api/v3/') || url.pathname === '/logout') return rest(request);
     // Enterprise-directory sync (org.startSync) lives outside /api/v2, as on Authing.

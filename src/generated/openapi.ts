@@ -3807,7 +3807,15 @@ export interface components {
                 defaultStrategy?: "ALLOW_ALL" | "DENY_ALL";
             } | null;
             oidcConfig?: components["schemas"]["OidcConfigUpdate"];
+            samlConfig?: components["schemas"]["SamlConfigUpdate"];
         };
+        /** @description The app's SAML 2.0 service provider (Authing's `samlConfig`): where assertions go (`acs`, an http(s) URL), the SP's entity ID (`audience`), and the NameID format. `null` removes it. */
+        SamlConfigUpdate: {
+            acs: string;
+            audience: string;
+            /** @enum {string} */
+            nameIdFormat?: "email" | "unspecified" | "persistent";
+        } | null;
         /** @description The app's OIDC / OAuth 2.0 settings to change (Authing's `oidcConfig`); keys not given keep their value. Lifetimes are seconds. */
         OidcConfigUpdate: {
             /** @enum {string} */

@@ -6,12 +6,14 @@
  * OAuth error body; CAS v1 answers `no`; and a refused request writes nothing.
  */
 import fc from 'fast-check';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, startHostileServer, type HostileServer } from './helpers.js';
 import { BAD_ESCAPES, CONTENT_TYPES, HOSTILE_STRINGS, Rand } from './values.js';
 
 let s: HostileServer;
 let known: string[];
+let samlRequests: string[];
 const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 beforeAll(async () => {
@@ -22,7 +24,15 @@ beforeAll(async () => {
     body: new URLSearchParams({ grant_type: 'password', username: 'hostile_user', password: 'Hostile-Passw0rd', scope: 'openid offline_access', client_id: s.server.appId, client_secret: s.server.appSecret }).toString(),
   });
   const tokens = (await grant.json()) as { access_token: string; refresh_token: string; id_token: string };
+  // The app is a SAML app too, so the SAML endpoints reach past "no such app".
+  await fetch(`${s.server.url}/api/v2/applications/${s.server.appId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.managementToken}`, 'x-authing-userpool-id': s.server.userPoolId },
+    body: JSON.stringify({ samlConfig: { acs: 'http://127.0.0.1:9/acs', audience: 'urn:hostile:sp' } }),
+  });
   known = [s.server.appId, s.server.appSecret, s.server.userPoolId, tokens.access_token, tokens.refresh_token, tokens.id_token, 'hostile_user', 'Hostile-Passw0rd', 'http://127.0.0.1:9/cb', 'ST-x', 'openid profile offline_access'];
+  const request = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0" IssueInstant="${new Date().toISOString()}" AssertionConsumerServiceURL="http://127.0.0.1:9/acs"><saml:Issuer>urn:hostile:sp</saml:Issuer></samlp:AuthnRequest>`;
+  samlRequests = [deflateRawSync(request).toString('base64'), Buffer.from(request).toString('base64'), Buffer.from('<x/>').toString('base64'), Buffer.from(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${request.replace('urn:hostile:sp', '&e;')}`).toString('base64')];
   console.info(`protocol hostile suite: seed ${SEED} (replay with HOSTILE_SEED=${SEED})`);
 });
 
@@ -30,7 +40,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const PARAMS = ['grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'code_challenge', 'code_challenge_method', 'refresh_token', 'username', 'password', 'scope', 'token', 'token_type_hint', 'access_token', 'response_type', 'state', 'nonce', 'prompt', 'service', 'ticket', 'format', 'csrf', 'account', 'totp', 'challenge', 'recipient', 'url', 'id_token_hint', 'post_logout_redirect_uri', '__proto__'];
+const PARAMS = ['SAMLRequest', 'RelayState', 'binding', 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'code_challenge', 'code_challenge_method', 'refresh_token', 'username', 'password', 'scope', 'token', 'token_type_hint', 'access_token', 'response_type', 'state', 'nonce', 'prompt', 'service', 'ticket', 'format', 'csrf', 'account', 'totp', 'challenge', 'recipient', 'url', 'id_token_hint', 'post_logout_redirect_uri', '__proto__'];
 const GRANTS = ['password', 'authorization_code', 'refresh_token', 'client_credentials', 'http://authing.cn/oidc/grant_type/authing_token', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit', ''];
 
 const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; oauthErrors?: boolean; casV1?: boolean }> = [
@@ -55,10 +65,16 @@ const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; oauthErrors
   { method: 'GET', path: () => '/cas-idp/logout' },
   { method: 'GET', path: () => '/cas/session' },
   { method: 'GET', path: () => '/login/profile/logout' },
+  { method: 'GET', path: () => `/api/v2/saml-idp/${s.server.appId}` },
+  { method: 'POST', path: () => `/api/v2/saml-idp/${s.server.appId}` },
+  { method: 'POST', path: () => `/api/v2/saml-idp/${s.server.appId}/login` },
+  { method: 'GET', path: () => `/api/v2/saml-idp/${s.server.appId}/metadata` },
 ];
 
 function value(r: Rand, name: string): string {
   if (name === 'grant_type' && r.chance(0.7)) return r.pick(GRANTS);
+  // A real AuthnRequest (deflated for the Redirect binding, plain for POST), or bytes that only look like one.
+  if (name === 'SAMLRequest' && r.chance(0.5)) return r.pick(samlRequests);
   return r.oneOf(
     [4, () => r.pick(known)],
     [4, () => r.pick(HOSTILE_STRINGS)],

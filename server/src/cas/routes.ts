@@ -1,12 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerState } from '../context.js';
-import { AuthingServerError, type Lang } from '../errors.js';
-import { LOGIN_CSS, loginPage, messagePage, mfaPage, PAGE_CSP, pageLang, t } from '../hosted/views.js';
+import { cookieOf, htmlPage, SSO_SESSION_COOKIE, SsoLogin, type SsoAttempt } from '../hosted/sso-login.js';
+import { LOGIN_CSS, messagePage, pageLang, t } from '../hosted/views.js';
 import { claimsOf } from '../oidc/account.js';
-import { accountIdentifier, loginSession } from '../services/authentication.js';
-import { casSession, casUserName, endCasSession, issueTicket, openCasSession, redeemTicket, serviceAllowed, SESSION_TTL_S, type TicketFailure } from '../services/cas.js';
+import { casSession, casUserName, endCasSession, issueTicket, redeemTicket, serviceAllowed, SESSION_TTL_S, type TicketFailure } from '../services/cas.js';
 import type { ServiceContext } from '../services/context.js';
-import { completeWithTotp, mfaChallengeFor, recordChallenge } from '../services/mfa-login.js';
 import type { WireUser } from '../services/user-wire.js';
 
 /**
@@ -26,27 +23,14 @@ export function servesCas(method: string, path: string): boolean {
   return m[1] === 'login' || m[1] === 'mfa' ? method === 'POST' : method === 'GET';
 }
 
-/** The CAS login's session cookie. */
-export const CAS_SESSION_COOKIE = 'authing_cas_session';
+/** The CAS login's session cookie (the hosted sign-in's, shared with SAML). */
+export const CAS_SESSION_COOKIE = SSO_SESSION_COOKIE;
 const SESSION_COOKIE = CAS_SESSION_COOKIE;
 const CSRF_COOKIE = 'authing_cas_csrf';
 const CSS = '/cas-idp/assets/login.css';
-const MFA_STEP_TTL_S = 600;
 
-function cookie(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
-function html(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...headers },
-  });
-}
+const cookie = cookieOf;
+const html = htmlPage;
 
 function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ location, 'cache-control': 'no-store' });
@@ -83,10 +67,12 @@ function serviceResponse(result: { ok: true; user: WireUser } | { ok: false; cod
   return new Response(`<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">${inner}</cas:serviceResponse>\n`, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 }
 
-const sameToken = (a: string | null, b: string | null) => !!a && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 export class CasServer {
-  constructor(private readonly state: ServerState) {}
+  private readonly login: SsoLogin;
+
+  constructor(private readonly state: ServerState) {
+    this.login = new SsoLogin(state, { css: CSS, csrfCookiePath: '/cas-idp', csrfCookie: CSRF_COOKIE });
+  }
 
   /** Answers a `/cas-idp/...` or `/cas/session` request; null for any other path. */
   async handle(request: Request, url: URL): Promise<Response | null> {
@@ -99,88 +85,39 @@ export class CasServer {
     if (!m) return null;
     const [, appId = '', step] = m;
     const app = await this.state.store.db.selectFrom('applications').select(['id', 'userpool_id', 'name', 'redirect_uris']).where('id', '=', decodeURIComponent(appId)).executeTakeFirst();
-    const lang = pageLang(undefined, request.headers.get('accept-language') ?? undefined);
-    if (!app) return step === 'validate' ? new Response('no\n', { headers: { 'content-type': 'text/plain; charset=utf-8' } }) : html(404, messagePage(lang, CSS, t(lang, 'errorTitle'), 'application not found'));
+    const lang = this.login.langOf(request);
+    if (!app) return step === 'validate' ? new Response('no\n', { headers: { 'content-type': 'text/plain; charset=utf-8' } }) : this.login.error(lang, 404, 'application not found');
     const service: ServiceContext = { store: this.state.store, poolId: app.userpool_id };
     if (step === 'validate' || step === 'serviceValidate') {
       const result = await redeemTicket(service, app.id, url.searchParams.get('service'), url.searchParams.get('ticket'));
       if (step === 'validate') return new Response(result.ok ? `yes\n${casUserName(result.user)}\n` : 'no\n', { headers: { 'content-type': 'text/plain; charset=utf-8' } });
       return serviceResponse(result, (url.searchParams.get('format') ?? 'XML').toUpperCase());
     }
-    const ctx: CasLogin = { request, app, service, lang, target: null };
+    const registered = JSON.parse(app.redirect_uris) as string[];
+    const attempt = (target: string | null): SsoAttempt => ({
+      request,
+      app,
+      service,
+      lang,
+      action: `/cas-idp/${app.id}`,
+      hidden: target ? { service: target } : {},
+      signedIn: async (user, cookies) => {
+        // No service: the login page of CAS itself, signed in.
+        if (!target) return cookies.length > 0 ? redirect(`/cas-idp/${app.id}`, cookies) : htmlPage(200, messagePage(lang, CSS, app.name, t(lang, 'signedIn')));
+        return redirect(withTicket(target, await issueTicket(service, app.id, target, user.id)), cookies);
+      },
+    });
+    const notRegistered = (target: string | null) => target !== null && target !== '' && !serviceAllowed(registered, target);
     if (request.method === 'GET' && !step) {
       const target = url.searchParams.get('service');
-      ctx.target = target;
-      if (target && !serviceAllowed(JSON.parse(app.redirect_uris) as string[], target)) return html(400, messagePage(lang, CSS, t(lang, 'errorTitle'), 'service is not registered for this application'));
-      return this.start(ctx);
+      if (notRegistered(target)) return this.login.error(lang, 400, 'service is not registered for this application');
+      return this.login.start(attempt(target || null));
     }
     if (request.method !== 'POST' || (step !== 'login' && step !== 'mfa')) return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET' } });
     const form = new URLSearchParams(await request.text());
-    if (!sameToken(form.get('csrf'), cookie(request, CSRF_COOKIE))) return html(403, messagePage(lang, CSS, t(lang, 'errorTitle'), t(lang, 'csrf')));
-    const posted = form.get('service');
-    if (posted && !serviceAllowed(JSON.parse(app.redirect_uris) as string[], posted)) return html(400, messagePage(lang, CSS, t(lang, 'errorTitle'), 'service is not registered for this application'));
-    ctx.target = posted || null;
-    return step === 'login' ? this.passwordLogin(ctx, form) : this.mfaStep(ctx, form);
-  }
-
-  /** A signed-in browser goes straight back with a ticket; another one gets the login page. */
-  private async start(ctx: CasLogin): Promise<Response> {
-    const session = await casSession(this.state.store.db, cookie(ctx.request, SESSION_COOKIE));
-    if (session && session.poolId === ctx.app.userpool_id && this.state.store.index.canAccessApp(ctx.app.id, session.user.id).allowed) {
-      if (!ctx.target) return html(200, messagePage(ctx.lang, CSS, ctx.app.name, `${casUserName(session.user)}`));
-      return redirect(withTicket(ctx.target, await issueTicket(ctx.service, ctx.app.id, ctx.target, session.user.id)));
-    }
-    return this.page(ctx, 200, (csrf) => loginPage({ lang: ctx.lang, action: `/cas-idp/${ctx.app.id}`, cssHref: CSS, csrf, appName: ctx.app.name, codeLogin: false, hidden: this.hidden(ctx) }));
-  }
-
-  private hidden(ctx: CasLogin): Record<string, string> {
-    return ctx.target ? { service: ctx.target } : {};
-  }
-
-  private page(_ctx: CasLogin, status: number, body: (csrf: string) => string): Response {
-    const csrf = randomBytes(24).toString('base64url');
-    return html(status, body(csrf), { 'set-cookie': `${CSRF_COOKIE}=${csrf}; Path=/cas-idp; HttpOnly; SameSite=Lax` });
-  }
-
-  private async passwordLogin(ctx: CasLogin, form: URLSearchParams): Promise<Response> {
-    const account = (form.get('account') ?? '').trim();
-    const password = form.get('password') ?? '';
-    const again = (error: string) =>
-      this.page(ctx, 400, (csrf) => loginPage({ lang: ctx.lang, action: `/cas-idp/${ctx.app.id}`, cssHref: CSS, csrf, appName: ctx.app.name, account, error, codeLogin: false, hidden: this.hidden(ctx) }));
-    if (!account || !password) return again(t(ctx.lang, 'required'));
-    try {
-      const by = await accountIdentifier(ctx.service, account);
-      const session = await loginSession(ctx.service, by, account, password, { appId: ctx.app.id, clientIp: ctx.request.headers.get('x-forwarded-for') });
-      const challenge = await mfaChallengeFor(ctx.service, session.user);
-      if (!challenge) return this.signedIn(ctx, session.user.id);
-      const jti = randomBytes(24).toString('base64url');
-      await recordChallenge(ctx.service, { jti, userId: session.user.id, appId: ctx.app.id, exp: Math.floor(Date.now() / 1000) + MFA_STEP_TTL_S });
-      return this.page(ctx, 200, (csrf) => mfaPage({ lang: ctx.lang, action: `/cas-idp/${ctx.app.id}`, cssHref: CSS, csrf, challenge: jti, hidden: this.hidden(ctx) }));
-    } catch (error) {
-      if (!(error instanceof AuthingServerError)) throw error;
-      return again(error.messageFor(ctx.lang));
-    }
-  }
-
-  private async mfaStep(ctx: CasLogin, form: URLSearchParams): Promise<Response> {
-    const jti = form.get('challenge') ?? '';
-    const row = await this.state.store.db.selectFrom('mfa_challenges').select(['user_id', 'app_id']).where('jti', '=', jti).where('userpool_id', '=', ctx.app.userpool_id).executeTakeFirst();
-    if (!row || row.app_id !== ctx.app.id) return html(403, messagePage(ctx.lang, CSS, t(ctx.lang, 'errorTitle'), t(ctx.lang, 'csrf')));
-    try {
-      const session = await completeWithTotp(ctx.service, { jti, userId: row.user_id }, form.get('totp'));
-      return this.signedIn(ctx, session.user.id);
-    } catch (error) {
-      if (!(error instanceof AuthingServerError)) throw error;
-      return this.page(ctx, 400, (csrf) => mfaPage({ lang: ctx.lang, action: `/cas-idp/${ctx.app.id}`, cssHref: CSS, csrf, challenge: jti, error: error.messageFor(ctx.lang), hidden: this.hidden(ctx) }));
-    }
-  }
-
-  /** Opens the session (the cookie) and goes back to the service with a ticket. */
-  private async signedIn(ctx: CasLogin, userId: string): Promise<Response> {
-    const id = await openCasSession(ctx.service, userId, ctx.app.id);
-    const sessionCookie = `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_S}`;
-    if (!ctx.target) return redirect(`/cas-idp/${ctx.app.id}`, [sessionCookie]);
-    return redirect(withTicket(ctx.target, await issueTicket(ctx.service, ctx.app.id, ctx.target, userId)), [sessionCookie]);
+    const target = form.get('service');
+    if (notRegistered(target)) return this.login.error(lang, 400, 'service is not registered for this application');
+    return this.login.post(attempt(target || null), step, form);
   }
 
   /** Ends the browser's session; goes on to `url` when it is a service of the session's app. */
@@ -213,13 +150,4 @@ export class CasServer {
       : null;
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
   }
-}
-
-interface CasLogin {
-  request: Request;
-  app: { id: string; userpool_id: string; name: string; redirect_uris: string };
-  service: ServiceContext;
-  lang: Lang;
-  /** The service to go back to. */
-  target: string | null;
 }

@@ -12687,6 +12687,40 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "oidcConfig": {
             "$ref": "#/components/schemas/OidcConfigUpdate"
+          },
+          "samlConfig": {
+            "$ref": "#/components/schemas/SamlConfigUpdate"
+          }
+        }
+      },
+      "SamlConfigUpdate": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "description": "The app's SAML 2.0 service provider (Authing's `samlConfig`): where assertions go (`acs`, an http(s) URL), the SP's entity ID (`audience`), and the NameID format. `null` removes it.",
+        "required": [
+          "acs",
+          "audience"
+        ],
+        "properties": {
+          "acs": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048
+          },
+          "audience": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048
+          },
+          "nameIdFormat": {
+            "type": "string",
+            "enum": [
+              "email",
+              "unspecified",
+              "persistent"
+            ]
           }
         }
       },

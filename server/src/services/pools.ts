@@ -8,6 +8,7 @@ import type { Store } from '../storage/store.js';
 import type { ApplicationsTable } from '../storage/tables.js';
 import { deleteGrantsOfTarget, deleteNamespaceCascade } from './cascade.js';
 import { mergeOidcConfig, parseOidcConfig, type OidcAppConfig, type OidcConfigUpdate } from './oidc-config.js';
+import { parseSamlConfig, samlConfigText, type SamlConfig } from './saml-config.js';
 import type { ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
 import { findApp } from './lookup.js';
@@ -40,7 +41,7 @@ export interface WireApplication {
   defaultRegisterTab: string;
   oidcConfig: OidcAppConfig & { client_id: string; redirect_uris: string[]; response_types: string[] };
   oauthConfig: null;
-  samlConfig: null;
+  samlConfig: SamlConfig | null;
   casConfig: null;
   oidcProviderEnabled: boolean;
   oauthProviderEnabled: boolean;
@@ -79,11 +80,11 @@ export function toWireApplication(row: ApplicationsTable): WireApplication {
     defaultRegisterTab: 'password',
     oidcConfig: { ...parseOidcConfig(row.oidc_config), client_id: row.id, redirect_uris: JSON.parse(row.redirect_uris) as string[], response_types: ['code'] },
     oauthConfig: null,
-    samlConfig: null,
+    samlConfig: parseSamlConfig(row.saml_config),
     casConfig: null,
     oidcProviderEnabled: true,
     oauthProviderEnabled: false,
-    samlProviderEnabled: false,
+    samlProviderEnabled: parseSamlConfig(row.saml_config) !== null,
     casProviderEnabled: false,
     registerDisabled: false,
     showAuthorizationPage: false,
@@ -168,6 +169,8 @@ export interface AppUpdate {
   permissionStrategy?: { enabled?: boolean | null; defaultStrategy?: DefaultStrategy | null } | null;
   /** The protocol settings to change (token endpoint auth, id_token algorithm, lifetimes, consent). */
   oidcConfig?: OidcConfigUpdate | null;
+  /** The SAML service provider (`null` removes it). */
+  samlConfig?: SamlConfig | null;
 }
 
 /** `POST /applications/{appId}`: e.g. `updateDefaultApplicationAccessPolicy` sets `permissionStrategy.defaultStrategy`. */
@@ -189,6 +192,7 @@ export async function updateApp(ctx: ServiceContext, appId: string, input: AppUp
       redirect_uris: input.redirectUris ? JSON.stringify(input.redirectUris) : current.redirect_uris,
       app_type: input.appType ?? current.app_type,
       oidc_config: input.oidcConfig ? mergeOidcConfig(current.oidc_config, input.oidcConfig) : current.oidc_config,
+      saml_config: input.samlConfig === undefined ? current.saml_config : samlConfigText(input.samlConfig),
       default_strategy: strategy ?? current.default_strategy,
       permission_enabled:
         input.permissionStrategy?.enabled === undefined || input.permissionStrategy.enabled === null

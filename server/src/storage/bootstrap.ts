@@ -103,6 +103,7 @@ export async function insertApplication(
       is_default: isDefault ? 1 : 0,
       app_type: 'INDIVIDUAL',
       oidc_config: '{}',
+      saml_config: '{}',
       created_at: now,
       updated_at: now,
     })

@@ -19,6 +19,7 @@ import * as userpoolEnv from './migrations/0018_userpool_env.js';
 import * as tenants from './migrations/0020_tenants.js';
 import * as extIdps from './migrations/0021_ext_idps.js';
 import * as protocols from './migrations/0022_protocols.js';
+import * as saml from './migrations/0023_saml.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0020_tenants': tenants,
   '0021_ext_idps': extIdps,
   '0022_protocols': protocols,
+  '0023_saml': saml,
 };
 
 const provider: MigrationProvider = {

@@ -37,6 +37,8 @@ export interface ApplicationsTable {
   app_type: string;
   /** JSON object: the app's protocol settings (services/oidc-config.ts). */
   oidc_config: string;
+  /** JSON object: the app's SAML service provider (services/saml-config.ts); `{}` for none. */
+  saml_config: string;
   created_at: string;
   updated_at: string;
 }
@@ -500,6 +502,14 @@ export interface OidcKeysTable {
   created_at: string;
 }
 
+/** The SAML identity provider's signing key and certificate. */
+export interface SamlCredentialsTable {
+  id: string;
+  private_key_pem: string;
+  certificate_pem: string;
+  created_at: string;
+}
+
 /** A browser signed in through the CAS login, by the id its session cookie holds. */
 export interface CasSessionsTable {
   id: string;
@@ -693,6 +703,7 @@ export interface Database {
   oidc_keys: OidcKeysTable;
   cas_sessions: CasSessionsTable;
   cas_tickets: CasTicketsTable;
+  saml_credentials: SamlCredentialsTable;
   ext_idps: ExtIdpsTable;
   ext_idp_connections: ExtIdpConnectionsTable;
   events: EventsTable;

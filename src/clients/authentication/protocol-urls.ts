@@ -131,6 +131,7 @@ function oauthAuthorizeUrl(s: ProtocolSettings, p: OauthAuthorizeParams): string
  * @opens GET /oidc/auth
  * @opens GET /oauth/auth
  * @opens GET /cas-idp/{appId}
+ * @opens GET /api/v2/saml-idp/{appId}
  */
 export function buildAuthorizeUrl(s: ProtocolSettings, params: AuthorizeParams = {}): string {
   switch (s.protocol) {
