@@ -35,6 +35,8 @@ export { MfaAuthenticationClient } from './clients/authentication/mfa.js';
 export type { MfaAuthenticator, MfaTotpAssociation, MfaUser, TotpSource } from './clients/authentication/mfa.js';
 export { PrincipalAuthenticationClient } from './clients/authentication/principal.js';
 export { EventAuthenticationClient } from './clients/authentication/event.js';
+export { SocialAuthenticationClient } from './clients/authentication/social.js';
+export type { SocialIdentity } from './clients/authentication/social.js';
 export type { PrincipalDetail, PrincipalInput } from './clients/authentication/principal.js';
 export { QrCodeAuthenticationClient } from './clients/authentication/qrcode.js';
 export { DEFAULT_QRCODE_POLL_INTERVAL, QR_CODE_STATUS } from './clients/authentication/qrcode-types.js';

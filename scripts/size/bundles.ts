@@ -15,19 +15,22 @@ import { createConsumerDir, OFFICIAL_SDK, REPO_ROOT, type ConsumerDir } from './
 
 /**
  * Gzipped bytes an app that only uses `AuthenticationClient` may load up front: the chunks its
- * entry imports statically (21 KB, 1 KB = 1000 B; 20 KB until the protocol URL builders, which are
- * synchronous as in the official SDK and so cannot load later). What loads on first use
+ * entry imports statically (22 KB, 1 KB = 1000 B; 20 KB until the protocol URL builders, which are
+ * synchronous as in the official SDK and so cannot load later, 21 KB until the protocol token
+ * methods and the `social` sub-client, whose bodies load later but whose methods are on the client:
+ * 21.0 KB measured with them). What loads on first use
  * (graphql-request on the first GraphQL call; MFA, QR-code, avatar, principal, LDAP/AD, v3 sign-in
  * PKCE digest and the OIDC / CAS token calls on the first call of theirs) is budgeted with the rest in
  * {@link AUTHENTICATION_TOTAL_BUDGET_BYTES}.
  */
-export const AUTHENTICATION_BUDGET_BYTES = 21_000;
+export const AUTHENTICATION_BUDGET_BYTES = 22_000;
 /**
- * Gzipped bytes of every chunk an `AuthenticationClient` app can ever load (37 KB; 28 KB before the
+ * Gzipped bytes of every chunk an `AuthenticationClient` app can ever load (38 KB; 28 KB before the
  * protocol helpers, 29 KB with the URL builders). The token calls load on first use; most of the
- * 7.8 KB they added is jose's JWS verification and JWKS import behind `validateToken` (measured).
+ * 7.8 KB they added is jose's JWS verification and JWKS import behind `validateToken` (measured);
+ * the identity-link calls of `social` added 0.4 KB (37.4 KB measured).
  */
-export const AUTHENTICATION_TOTAL_BUDGET_BYTES = 37_000;
+export const AUTHENTICATION_TOTAL_BUDGET_BYTES = 38_000;
 /** Gzipped bytes an app that only uses `ManagementClient` may load up front (35 KB, 1 KB = 1000 B). */
 export const MANAGEMENT_BUDGET_BYTES = 35_000;
 /**

@@ -3060,6 +3060,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/get-identities": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** The external identities linked to the logged-in user (social.getIdentities; v3 envelope) */
+        get: operations["getIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/unlink-extidp": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlinks every identity of one external IdP from the logged-in user (social.unlinkExtIdp; v3 envelope) */
+        post: operations["unlinkExtIdp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/generate-link-extidp-url": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The URL that links an external IdP connection to the user of an id_token (social.generateLinkExtIdpUrl; v3 envelope)
+         * @description The id_token must be a live login token of the app's pool, and the connection one of the pool's external IdP connections. The URL starts the link at the connection's provider, which authing-local never contacts: it answers the URL, not the provider's side.
+         */
+        get: operations["generateLinkExtIdpUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v3/pub-event": {
         parameters: {
             query?: never;
@@ -9016,6 +9097,111 @@ export interface operations {
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
+        };
+    };
+    getIdentities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identities (v3 envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                        data: components["schemas"]["Identity"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
+        };
+    };
+    unlinkExtIdp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    extIdpId: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["IsSuccessV3"];
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
+        };
+    };
+    generateLinkExtIdpUrl: {
+        parameters: {
+            query: {
+                ext_idp_conn_identifier: string;
+                id_token: string;
+                app_id: string;
+            };
+            header?: {
+                /** @description User pool id (sent by management clients). */
+                "x-authing-userpool-id"?: components["parameters"]["UserPoolIdHeader"];
+                /** @description Application id (sent by authentication clients). */
+                "x-authing-app-id"?: components["parameters"]["AppIdHeader"];
+                /** @description Tenant id, when the client is configured with one. */
+                "x-authing-app-tenant-id"?: components["parameters"]["TenantIdHeader"];
+                /** @description Language of messages; zh-CN when absent. */
+                "x-authing-lang"?: components["parameters"]["LangHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL (v3 envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                        data: {
+                            url: string;
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["ErrorV3"];
+            "5XX": components["responses"]["ErrorV3"];
         };
     };
     pubEvent: {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken } from '../integration/harness.js';
 import { assertChromium, CHROMIUM } from '../package/consumer/browser.js';
 
 const PASSWORD = 'browser-pa55!';
@@ -91,7 +92,7 @@ describe('signing in with a real browser', () => {
     const app = await management.applications.create({ name: 'Browser app', identifier: `browser-${Date.now()}`, redirectUris: [`${callbackUrl}/callback`, `${callbackUrl}/bye`] });
     await fetch(`${server.url}/api/v2/applications/${app.id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await managementToken()}`, 'x-authing-userpool-id': server.userPoolId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken({ server })}`, 'x-authing-userpool-id': server.userPoolId },
       body: JSON.stringify({ oidcConfig: { post_logout_redirect_uris: [`${callbackUrl}/bye`] } }),
     });
     const { username, secret } = await userWithTotp(management, app.id);
@@ -157,12 +158,3 @@ describe('signing in with a real browser', () => {
     });
   });
 });
-
-async function managementToken(): Promise<string> {
-  const res = await fetch(`${server.url}/graphql/v2`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query($u: String!, $s: String!) { accessToken(userPoolId: $u, secret: $s) { accessToken } }', variables: { u: server.userPoolId, s: server.secret } }),
-  });
-  return ((await res.json()) as { data: { accessToken: { accessToken: string } } }).data.accessToken.accessToken;
-}

@@ -39,11 +39,33 @@ describe('the official SDK against the OIDC provider', () => {
     expect(await auth.introspectToken(refreshed.access_token)).toMatchObject({ active: false });
   });
 
+  it('exchanges a login token for OIDC tokens (getAccessTokenByIdToken)', async () => {
+    const { app, username } = await appAndUser('idtoken');
+    const auth = new AuthenticationClient({ appId: app.id, appHost: h.server.url, protocol: 'oidc' });
+    const user = (await auth.loginByUsername(username, PASSWORD)) as unknown as { token: string };
+    const tokens = await auth.getAccessTokenByIdToken({ idToken: user.token, redirectUri: CALLBACK, scope: 'openid profile' });
+    expect(tokens).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), token_type: 'Bearer' });
+  });
+
   it('takes client_credentials tokens for a programmatic access account', async () => {
     const { app } = await appAndUser('m2m');
     const account = (await h.management.acl.createProgrammaticAccessAccount(app.id, { tokenLifetime: 900 })) as unknown as { id: string; secret: string };
     const auth = new AuthenticationClient({ appId: app.id, appHost: h.server.url, protocol: 'oidc' });
     expect(await auth.getAccessTokenByClientCredentials('openid', { accessKey: account.id, accessSecret: account.secret })).toMatchObject({ expires_in: 900, token_type: 'Bearer' });
+  });
+});
+
+describe("the official SDK's social identity links", () => {
+  it('lists and unlinks the identities authing-local stores', async () => {
+    const { app, username } = await appAndUser('social');
+    const user = (await h.management.users.find({ username })) as unknown as { id: string };
+    await h.management.users.linkIdentity({ userId: user.id, userIdInIdp: 'gh-1', identifier: 'github', isSocial: true, extIdpId: 'idp-1' } as never);
+    const auth = new AuthenticationClient({ appId: app.id, appHost: h.server.url });
+    await auth.loginByUsername(username, PASSWORD);
+    const identities = (await auth.social.getIdentities()) as unknown as Array<{ provider: string }>;
+    expect(identities.map((i) => i.provider)).toEqual(['github']);
+    await auth.social.unlinkExtIdp({ extIdpId: 'idp-1' });
+    expect(await auth.social.getIdentities()).toEqual([]);
   });
 });
 

@@ -30,6 +30,9 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${s.managementToken}`, 'x-authing-userpool-id': s.server.userPoolId },
     body: JSON.stringify({ samlConfig: { acs: 'http://127.0.0.1:9/acs', audience: 'urn:hostile:sp' } }),
   });
+  // The first request of each protocol makes and stores its keys (and loads its library): done
+  // here, so that the requests under test find them and a refusal has nothing left to write.
+  await fetch(`${s.server.url}/api/v2/saml-idp/${s.server.appId}/metadata`);
   known = [s.server.appId, s.server.appSecret, s.server.userPoolId, tokens.access_token, tokens.refresh_token, tokens.id_token, 'hostile_user', 'Hostile-Passw0rd', 'http://127.0.0.1:9/cb', 'ST-x', 'openid profile offline_access'];
   const request = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0" IssueInstant="${new Date().toISOString()}" AssertionConsumerServiceURL="http://127.0.0.1:9/acs"><saml:Issuer>urn:hostile:sp</saml:Issuer></samlp:AuthnRequest>`;
   samlRequests = [deflateRawSync(request).toString('base64'), Buffer.from(request).toString('base64'), Buffer.from('<x/>').toString('base64'), Buffer.from(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${request.replace('urn:hostile:sp', '&e;')}`).toString('base64')];

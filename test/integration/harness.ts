@@ -55,8 +55,8 @@ export async function failure(promise: Promise<unknown>): Promise<AuthingError> 
   return outcome;
 }
 
-/** A management token of the harness's pool, for raw requests the SDK has no method for. */
-export async function adminToken(h: Harness): Promise<string> {
+/** A management token of a pool (the harness's, or any server's), for raw requests the SDK has no method for. */
+export async function adminToken(h: Harness | { server: { url: string; userPoolId: string; secret: string } }): Promise<string> {
   const res = await fetch(`${h.server.url}/graphql/v2`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -89,3 +89,31 @@ describe('openid-client against authing-local', () => {
     expect(refused).toMatchObject({ error: 'invalid_grant', error_description: expect.stringContaining('MFA') });
   });
 });
+
+describe('getAccessTokenByIdToken (the authing_token grant)', () => {
+  it('turns a login token into OIDC tokens of the app, and refuses a logged-out, foreign or forged one', async () => {
+    const { username, id } = await newUser();
+    const auth = new AuthenticationClient({ appId: h.server.appId, appHost: h.server.url });
+    const user = await auth.loginByUsername(username, PASSWORD);
+    const tokens = await auth.getAccessTokenByIdToken({ idToken: user.token!, scope: 'openid profile offline_access' });
+    expect(tokens).toMatchObject({ token_type: 'Bearer', refresh_token: expect.any(String), scope: 'openid profile offline_access' });
+    expect(await auth.validateToken({ idToken: tokens.id_token! })).toMatchObject({ sub: id, aud: h.server.appId });
+    expect(await auth.getUserInfoByAccessToken(tokens.access_token)).toMatchObject({ sub: id });
+
+    // Another pool's app does not take this pool's login token.
+    const other = await h.server.createUserPool('authing_token other pool');
+    const foreign = new AuthenticationClient({ appId: other.appId, appHost: h.server.url });
+    expect(await foreign.getAccessTokenByIdToken({ idToken: user.token! }).catch((e: unknown) => e)).toMatchObject({ error: 'invalid_client' });
+    const forged = `${user.token!.slice(0, -4)}AAAA`;
+    expect(await auth.getAccessTokenByIdToken({ idToken: forged }).catch((e: unknown) => e)).toMatchObject({ error: 'invalid_client' });
+    await auth.logout();
+    expect(await auth.getAccessTokenByIdToken({ idToken: user.token! }).catch((e: unknown) => e)).toBeInstanceOf(AuthingProtocolError);
+    // With the app secret the grant itself refuses the token.
+    const withSecret = await fetch(`${h.server.url}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'http://authing.cn/oidc/grant_type/authing_token', token: user.token!, client_id: h.server.appId, client_secret: h.server.appSecret }).toString(),
+    });
+    expect(await withSecret.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+});

@@ -47,6 +47,7 @@ const ACCESS: Record<string, Access> = {
   'REST checkQrCodeStatus': 'public',
   'REST exchangeQrCodeUserInfo': 'public',
   'REST sendSmsCode': 'public',
+  'REST generateLinkExtIdpUrl': 'public',
   'Mutation.sendEmail': 'public',
   'Query.checkPasswordStrength': 'public',
   'Mutation.resetPassword': 'public',
@@ -58,6 +59,8 @@ const ACCESS: Record<string, Access> = {
   'Mutation.updatePassword': 'end-user',
   'Mutation.refreshToken': 'end-user',
   'REST getCurrentUser': 'end-user',
+  'REST getIdentities': 'end-user',
+  'REST unlinkExtIdp': 'end-user',
   'REST getUser': 'end-user',
   'REST logout': 'end-user',
   'REST getMfaAuthenticators': 'mfa',
@@ -275,6 +278,8 @@ const NEEDS_PROOF = new Set([
   'Mutation.updatePhone',
   'Mutation.updateEmail',
   'REST uploadFile',
+  // Needs an identity of that external IdP linked to the caller: the dummy id names none (3902).
+  'REST unlinkExtIdp',
 ]);
 
 /**

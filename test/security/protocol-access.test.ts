@@ -7,6 +7,7 @@ import { startLocalAuthing, type LocalAuthing, type PoolCredentials } from 'auth
 import { AuthenticationClient, ManagementClient } from 'authing-ts';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken } from '../integration/harness.js';
 
 let server: LocalAuthing;
 let other: PoolCredentials;
@@ -73,7 +74,7 @@ describe('userinfo and introspection take only the provider\'s own live tokens',
     expect((await userinfo(accessToken)).status).toBe(200);
 
     const userToken = (await new AuthenticationClient({ appId: server.appId, appHost: server.url }).loginByUsername('alice', PASSWORD)).token!;
-    const managementToken = await managementTokenOf();
+    const managementToken = await adminToken({ server });
     // The same claims and jti, signed by a key that is not the provider's.
     const { privateKey } = await generateKeyPair('RS256');
     const claims = decodeJwt(accessToken);
@@ -115,12 +116,3 @@ describe('the hosted login', () => {
     expect(posted.headers.get('location')).toBeNull();
   });
 });
-
-async function managementTokenOf(): Promise<string> {
-  const res = await fetch(`${server.url}/graphql/v2`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query($u: String!, $s: String!) { accessToken(userPoolId: $u, secret: $s) { accessToken } }', variables: { u: server.userPoolId, s: server.secret } }),
-  });
-  return ((await res.json()) as { data: { accessToken: { accessToken: string } } }).data.accessToken.accessToken;
-}

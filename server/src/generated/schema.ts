@@ -9228,6 +9228,219 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/api/v3/get-identities": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "getIdentities",
+        "tags": [
+          "authentication"
+        ],
+        "summary": "The external identities linked to the logged-in user (social.getIdentities; v3 envelope)",
+        "responses": {
+          "200": {
+            "description": "The identities (v3 envelope)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "statusCode",
+                    "message",
+                    "data"
+                  ],
+                  "properties": {
+                    "statusCode": {
+                      "type": "integer"
+                    },
+                    "message": {
+                      "type": "string"
+                    },
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Identity"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          }
+        }
+      }
+    },
+    "/api/v3/unlink-extidp": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "post": {
+        "operationId": "unlinkExtIdp",
+        "tags": [
+          "authentication"
+        ],
+        "summary": "Unlinks every identity of one external IdP from the logged-in user (social.unlinkExtIdp; v3 envelope)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "extIdpId"
+                ],
+                "properties": {
+                  "extIdpId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 128
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/IsSuccessV3"
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          }
+        }
+      }
+    },
+    "/api/v3/generate-link-extidp-url": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserPoolIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/AppIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/TenantIdHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LangHeader"
+        }
+      ],
+      "get": {
+        "operationId": "generateLinkExtIdpUrl",
+        "tags": [
+          "authentication"
+        ],
+        "summary": "The URL that links an external IdP connection to the user of an id_token (social.generateLinkExtIdpUrl; v3 envelope)",
+        "description": "The id_token must be a live login token of the app's pool, and the connection one of the pool's external IdP connections. The URL starts the link at the connection's provider, which authing-local never contacts: it answers the URL, not the provider's side.",
+        "security": [],
+        "parameters": [
+          {
+            "name": "ext_idp_conn_identifier",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256
+            }
+          },
+          {
+            "name": "id_token",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 8192
+            }
+          },
+          {
+            "name": "app_id",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The URL (v3 envelope)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "statusCode",
+                    "message",
+                    "data"
+                  ],
+                  "properties": {
+                    "statusCode": {
+                      "type": "integer"
+                    },
+                    "message": {
+                      "type": "string"
+                    },
+                    "data": {
+                      "type": "object",
+                      "required": [
+                        "url"
+                      ],
+                      "properties": {
+                        "url": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ErrorV3"
+          }
+        }
+      }
+    },
     "/api/v3/pub-event": {
       "parameters": [
         {

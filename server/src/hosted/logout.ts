@@ -4,18 +4,13 @@ import { parseOidcConfig } from '../services/oidc-config.js';
 import type { Database } from '../storage/tables.js';
 import { CAS_SESSION_COOKIE } from '../cas/routes.js';
 import { PROTOCOL_SESSION_COOKIES } from '../oidc/routes.js';
+import { cookieOf } from './sso-login.js';
 import { messagePage, PAGE_CSP, pageLang, t } from './views.js';
 
 /** Where Authing's hosted logout lives. */
 export const HOSTED_LOGOUT_PATH = '/login/profile/logout';
 
-function cookie(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
+const cookie = cookieOf;
 
 /** Whether some app registered `url` as a callback or a logout URL. */
 async function registered(db: Kysely<Database>, url: string): Promise<boolean> {

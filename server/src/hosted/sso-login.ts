@@ -21,13 +21,21 @@ export const SSO_SESSION_COOKIE = 'authing_cas_session';
 
 const MFA_STEP_TTL_S = 600;
 
-export function cookieOf(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+/** The value of cookie `name` in a `Cookie` header. */
+export function cookieIn(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
+
+export const cookieOf = (request: Request, name: string): string | null => cookieIn(request.headers.get('cookie'), name);
 
 export function htmlPage(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
@@ -36,7 +44,8 @@ export function htmlPage(status: number, body: string, headers: Record<string, s
   });
 }
 
-const sameToken = (a: string | null, b: string | null) => !!a && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Whether a posted CSRF token equals its cookie, compared in constant time. */
+export const sameToken = (a: string | null, b: string | null): boolean => !!a && !!b && Buffer.byteLength(a) === Buffer.byteLength(b) && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** One sign-in at one app: its request, the app, and the protocol's part of the forms. */
 export interface SsoAttempt {

@@ -1,6 +1,7 @@
 import type { Adapter, AdapterPayload, ClientMetadata } from 'oidc-provider';
 import type { Kysely } from 'kysely';
 import { parseOidcConfig } from '../services/oidc-config.js';
+import { AUTHING_TOKEN_GRANT } from './login-token.js';
 import type { Database } from '../storage/tables.js';
 
 /** Extra client metadata authing-local attaches to each client (the provider keeps it on the client). */
@@ -34,7 +35,7 @@ function usableRedirects(uris: readonly string[]): string[] {
   });
 }
 
-const APP_GRANTS = new Set(['authorization_code', 'refresh_token', 'password', 'client_credentials']);
+const APP_GRANTS = new Set(['authorization_code', 'refresh_token', 'password', 'client_credentials', AUTHING_TOKEN_GRANT]);
 
 /**
  * The provider's clients, read from the database on every lookup (so a changed secret, redirect

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { ServerState } from '../context.js';
@@ -9,6 +9,7 @@ import { completeWithTotp, mfaChallengeFor, recordChallenge } from '../services/
 import { describeMessage } from '../services/outbox.js';
 import { sendEmailCode, sendSmsCode } from '../services/send-codes.js';
 import { poolOfClient } from './clients.js';
+import { cookieIn, sameToken } from '../hosted/sso-login.js';
 import { consentPage, loginPage, messagePage, mfaPage, PAGE_CSP, pageLang, t } from '../hosted/views.js';
 
 /** Most a login form may carry. */
@@ -34,18 +35,7 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   });
 }
 
-function cookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
-function sameToken(a: string | null, b: string | null): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
+const cookie = (req: IncomingMessage, name: string) => cookieIn(req.headers.cookie, name);
 
 function html(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {

@@ -5,6 +5,7 @@ import type { NodeRoute } from '../http/node.js';
 import { HostedLogin } from './interaction.js';
 import { jtiReader, type JtiReader } from './jwt-values.js';
 import { loadSigningKeys } from './keys.js';
+import { AUTHING_TOKEN_GRANT, loginTokenUser } from './login-token.js';
 import { LOGIN_CSS } from '../hosted/views.js';
 
 /** Where the protocol providers live: Authing's OIDC and OAuth 2.0 paths. */
@@ -17,18 +18,15 @@ type Mounted = { provider: Provider; callback: ReturnType<Provider['callback']>;
 const PROVIDER_BODY_LIMIT = 56 * 1024;
 
 /**
- * oidc-provider refuses to introspect or revoke a JWT ("structured tokens"), because its own JWT
- * access tokens are not stored. authing-local's are (oidc/jwt-values.ts): the JWT stands for the
- * stored token named by its `jti`. So the `token` parameter of these two endpoints is replaced by
- * that `jti` before the provider reads the form, which it then introspects or revokes as any stored
- * token; a JWT whose row is gone is inactive. The body is handed on as node's stream would give it.
+ * Hands the form body on to oidc-provider changed by `edit` (which sees it parsed), as node's stream
+ * would give it. The body is read to its end even past the provider's limit (storing nothing more):
+ * bytes left unread on a keep-alive socket would be taken for the next request; the provider then
+ * refuses the size itself.
  */
-async function presentJwtByJti(req: IncomingMessage, jtiOf: JtiReader): Promise<void> {
+async function editForm(req: IncomingMessage, edit: (form: URLSearchParams) => Promise<void>): Promise<void> {
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return;
   const chunks: Buffer[] = [];
   let size = 0;
-  // Read to the end even past the limit (storing nothing more): bytes left unread on a keep-alive
-  // socket would be taken for the next request. The provider then refuses the size on its own.
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size <= PROVIDER_BODY_LIMIT) chunks.push(chunk);
@@ -36,19 +34,43 @@ async function presentJwtByJti(req: IncomingMessage, jtiOf: JtiReader): Promise<
   let body = Buffer.concat(chunks);
   if (size <= PROVIDER_BODY_LIMIT) {
     const form = new URLSearchParams(body.toString('utf8'));
-    const token = form.get('token') ?? '';
-    // A JWT that is not the provider's stands for no token: it introspects as inactive.
-    const jti = token.split('.').length === 3 ? ((await jtiOf(token)) ?? 'invalid') : null;
-    if (jti) {
-      form.set('token', jti);
-      body = Buffer.from(form.toString());
-    }
+    const before = form.toString();
+    await edit(form);
+    if (form.toString() !== before) body = Buffer.from(form.toString());
   }
   req.headers['content-length'] = String(size > PROVIDER_BODY_LIMIT ? size : body.length);
   Object.defineProperty(req, 'readable', { value: true, configurable: true });
   req.iterator = async function* () {
     yield body;
   } as IncomingMessage['iterator'];
+}
+
+/**
+ * oidc-provider refuses to introspect or revoke a JWT ("structured tokens"), because its own JWT
+ * access tokens are not stored. authing-local's are (oidc/jwt-values.ts): the JWT stands for the
+ * stored token named by its `jti`. So the `token` parameter of these two endpoints is replaced by
+ * that `jti` before the provider reads the form; a JWT that is not the provider's stands for none.
+ */
+function presentJwtByJti(req: IncomingMessage, jtiOf: JtiReader): Promise<void> {
+  return editForm(req, async (form) => {
+    const token = form.get('token') ?? '';
+    if (token.split('.').length === 3) form.set('token', (await jtiOf(token)) ?? 'invalid');
+  });
+}
+
+/**
+ * `getAccessTokenByIdToken` sends the login token and the app id, no secret (the official SDK does
+ * so): the live login token of the app's pool is the proof, so the app's secret is added for the
+ * provider's client authentication. Any other token leaves the request as it is (refused).
+ */
+function authingTokenAsClientAuth(req: IncomingMessage, state: ServerState): Promise<void> {
+  return editForm(req, async (form) => {
+    if (form.get('grant_type') !== AUTHING_TOKEN_GRANT || form.has('client_secret') || req.headers.authorization) return;
+    const clientId = form.get('client_id') ?? '';
+    if (!(await loginTokenUser(state, form.get('token') ?? '', clientId))) return;
+    const app = await state.store.db.selectFrom('applications').select('secret').where('id', '=', clientId).executeTakeFirst();
+    if (app) form.set('client_secret', app.secret);
+  });
 }
 
 /**
@@ -124,6 +146,7 @@ export function protocolRoutes(state: ServerState): NodeRoute {
       if (await hosted.handle(req, res, path)) return;
       if (req.method === 'POST' && (path === '/token/introspection' || path === '/token/revocation')) await presentJwtByJti(req, jtiOf);
       if (path === '/me') queryTokenAsBearer(req);
+      if (req.method === 'POST' && path === '/token') await authingTokenAsClientAuth(req, state);
       // Mounted as Express would: oidc-provider reads its mount path from `originalUrl`.
       const full = req.url ?? url;
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = full;

@@ -6,7 +6,7 @@ import { sqlAdapter } from './adapter.js';
 import { clientAdapter, clientNumber, EXTRA_CLIENT_METADATA } from './clients.js';
 import { issueJwtAccessTokens, jtiReader } from './jwt-values.js';
 import type { SigningJwk } from './keys.js';
-import { registerPasswordGrant, SUPPORTED_SCOPES } from './password-grant.js';
+import { registerUserGrants, SUPPORTED_SCOPES } from './user-grants.js';
 import { OIDC_ROUTES, sessionCookieOf } from './routes.js';
 import { escapeHtml, messagePage, PAGE_CSP, pageLang, t } from '../hosted/views.js';
 
@@ -116,7 +116,7 @@ export async function createProvider(state: ServerState, prefix: string, keys: S
   };
   const provider = new Provider(`${state.issuer}${prefix}`, configuration);
   provider.on('server_error', (_ctx: unknown, error: unknown) => state.log(error));
-  registerPasswordGrant(provider, state.store);
+  registerUserGrants(provider, state);
   await issueJwtAccessTokens(provider, keys[0]!);
   return provider;
 }

@@ -1,41 +1,20 @@
 import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ServerState } from '../context.js';
-import { verifyPoolToken } from '../context.js';
 import { AuthingServerError } from '../errors.js';
 import { accountIdentifier, loginSession } from '../services/authentication.js';
 import { mfaChallengeFor } from '../services/mfa-login.js';
 import { accountFinder } from './account.js';
 import { poolOfClient } from './clients.js';
+import { AUTHING_TOKEN_GRANT, loginTokenUser } from './login-token.js';
 
 /** The scopes authing-local's provider knows (oidc/provider.ts passes them to oidc-provider too). */
 export const SUPPORTED_SCOPES = new Set(['openid', 'offline_access', 'profile', 'username', 'email', 'phone', 'address']);
-
-/** Authing's grant that turns a login token (`loginByUsername`'s `token`) into OIDC tokens (`getAccessTokenByIdToken`). */
-export const AUTHING_TOKEN_GRANT = 'http://authing.cn/oidc/grant_type/authing_token';
 
 /** `invalid_grant` with the reason as `error_description` (oidc-provider's InvalidGrant keeps it private). */
 const refused = (description: string) => new errors.CustomOIDCProviderError('invalid_grant', description);
 
 /** In the language the client asks for with x-authing-lang (as the API answers), English otherwise. */
 const langOf = (ctx: KoaContextWithOIDC) => (ctx.get('x-authing-lang').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
-
-/**
- * The user a login token stands for, when it may be exchanged at this client: a live user token
- * (not logged out, user neither blocked nor deleted) of the client's pool, issued for this app or
- * for none. Used twice: by the mount, to let the grant through client authentication (the token is
- * the proof; the official SDK sends no secret), and by the grant itself.
- */
-export async function loginTokenUser(state: ServerState, token: string, clientId: string): Promise<string | null> {
-  try {
-    const { claims } = await verifyPoolToken(state, token);
-    if (claims.kind !== 'user') return null;
-    const app = await state.store.db.selectFrom('applications').select('userpool_id').where('id', '=', clientId).executeTakeFirst();
-    if (!app || app.userpool_id !== claims.userPoolId || (claims.appId !== null && claims.appId !== clientId)) return null;
-    return claims.userId;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Answers the token set for a user signed in by a grant of authing-local's own (password,

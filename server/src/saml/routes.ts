@@ -47,6 +47,9 @@ function loadSamlify(): Promise<Samlify> {
     const samlify = await import('samlify');
     const validator = await import('@authenio/samlify-node-xmllint');
     samlify.setSchemaValidator({ validate: (xml: string) => validator.validate(xml) as Promise<string> });
+    // xmllint compiles its WebAssembly and schemas on the first check (about 1.7 s here): done now,
+    // with the library, rather than inside the first sign-in request. That first check fails (no SAML).
+    await validator.validate('<warm-up/>').catch(() => undefined);
     return samlify;
   })();
   return samlifyModule;
@@ -103,7 +106,19 @@ export class SamlServer {
     this.login = new SsoLogin(state, { css: CSS, csrfCookiePath: SAML_PREFIX.slice(0, -1), csrfCookie: 'authing_saml_csrf' });
   }
 
+  /** Each app's entities, made again only when its configuration changes (samlify parses and logs on each construction). */
+  private readonly made = new Map<string, { key: string; entities: ReturnType<SamlServer['make']> }>();
+
   private entities(samlify: Samlify, appId: string, config: SamlConfig, keys: { privateKey: string; certificate: string }) {
+    const key = JSON.stringify([config, this.state.issuer]);
+    const cached = this.made.get(appId);
+    if (cached?.key === key) return cached.entities;
+    const entities = this.make(samlify, appId, config, keys);
+    this.made.set(appId, { key, entities });
+    return entities;
+  }
+
+  private make(samlify: Samlify, appId: string, config: SamlConfig, keys: { privateKey: string; certificate: string }) {
     const sso = `${this.state.issuer}${SAML_PREFIX}${appId}`;
     const idp = samlify.IdentityProvider({
       entityID: `${sso}/metadata`,

@@ -15,7 +15,7 @@ export const OIDC_DEFAULTS: OidcAppConfig = {
   introspection_endpoint_auth_method: 'client_secret_post',
   revocation_endpoint_auth_method: 'client_secret_post',
   id_token_signed_response_alg: 'RS256',
-  grant_types: ['authorization_code', 'refresh_token', 'password', 'client_credentials'],
+  grant_types: ['authorization_code', 'refresh_token', 'password', 'client_credentials', 'http://authing.cn/oidc/grant_type/authing_token'],
   authorization_code_expire: 600,
   access_token_expire: 1_209_600,
   id_token_expire: 1_209_600,

@@ -113,3 +113,11 @@ export async function userIdByIdentity(db: Db, poolId: string, identity: { provi
     .executeTakeFirst();
   return row?.user_id ?? null;
 }
+
+/** `social.unlinkExtIdp`: removes every identity of one external IdP from the user; 3902 when there is none. */
+export async function unlinkExtIdp(ctx: ServiceContext, userId: string, extIdpId: string): Promise<void> {
+  await ctx.store.write(async (tx) => {
+    const [result] = await tx.deleteFrom('user_identities').where('userpool_id', '=', ctx.poolId).where('user_id', '=', userId).where('ext_idp_id', '=', extIdpId).execute();
+    if (Number(result?.numDeletedRows ?? 0) === 0) throw ServiceErrors.identityNotLinked();
+  });
+}

@@ -46,6 +46,7 @@ import type { CodeChallengeDigestOptions } from './pkce.js';
 import * as protocolUrls from './protocol-urls.js';
 import type { AuthorizeParams, LogoutUrlParams } from './protocol-urls.js';
 import type { CasV1Validation, CasV2Validation, ProtocolClient, SsoSessionInfo, TokenClaims, TokenIntrospection, TokenSet, UserInfo, UserInfoOptions, ValidateTokenParams } from './protocol-tokens.js';
+import { SocialAuthenticationClient } from './social.js';
 import * as views from './views.js';
 import type { ApplicationPublicDetail } from './views.js';
 import type {
@@ -996,6 +997,16 @@ export class AuthenticationClient {
   }
 
   #event: EventAuthenticationClient | undefined;
+  #social: SocialAuthenticationClient | undefined;
+
+  /**
+   * The session user's links to external identity providers (social and enterprise), built on first use.
+   * @example
+   * const identities = await auth.social.getIdentities();
+   */
+  get social(): SocialAuthenticationClient {
+    return (this.#social ??= new SocialAuthenticationClient(this.#ctx));
+  }
 
   /**
    * Publishing to the pool's event hub as the session user, built on first use; it shares this client's session.
@@ -1072,6 +1083,21 @@ export class AuthenticationClient {
    */
   getAccessTokenByCode(code: string, options?: { codeVerifier?: string; redirectUri?: string }, requestOptions?: RequestOptions): Promise<TokenSet> {
     return tokenCalls().then((m) => m.getAccessTokenByCode(this.#ctx.transport, this.#protocol, code, options, requestOptions));
+  }
+
+  /**
+   * Exchanges the token of a login made with this client's other methods (`loginByUsername`,
+   * `loginByPhoneCode`, ...) for OIDC tokens of the app (Authing's `authing_token` grant).
+   * @param params - idToken (the login's `token`), scope (default `openid profile`), redirectUri
+   * @param requestOptions - per-call signal, timeout, headers
+   * @returns the token set as the server answers it
+   * @throws {@link AuthingProtocolError} `invalid_grant` for a logged-out, foreign or forged token
+   * @example
+   * const user = await auth.loginByUsername('alice', 's3cret!');
+   * const tokens = await auth.getAccessTokenByIdToken({ idToken: user.token!, scope: 'openid profile offline_access' });
+   */
+  getAccessTokenByIdToken(params: { idToken: string; redirectUri?: string; scope?: string }, requestOptions?: RequestOptions): Promise<TokenSet> {
+    return tokenCalls().then((m) => m.getAccessTokenByIdToken(this.#ctx.transport, this.#protocol, params, requestOptions));
   }
 
   /**

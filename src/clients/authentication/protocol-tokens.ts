@@ -184,6 +184,17 @@ export function getAccessTokenByClientCredentials(
 }
 
 /**
+ * @sends POST /oidc/token
+ */
+export function getAccessTokenByIdToken(transport: Transport<unknown>, c: ProtocolClient, params: { idToken: string; redirectUri?: string; scope?: string }, options?: RequestOptions): Promise<TokenSet> {
+  requireId('idToken', params?.idToken);
+  const redirectUri = params.redirectUri ?? c.redirectUri;
+  // As the official SDK sends it: the app id and the login token, which is the proof (no secret).
+  const form = { client_id: c.appId, grant_type: 'http://authing.cn/oidc/grant_type/authing_token', token: params.idToken, scope: params.scope ?? 'openid profile', redirect_uri: redirectUri };
+  return send(transport, { method: 'POST', url: `${providerUrl(c)}/token`, form }, false, options);
+}
+
+/**
  * @sends GET /oidc/me
  * @sends POST /oidc/me
  */

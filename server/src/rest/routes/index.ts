@@ -7,6 +7,7 @@ import { applicationRoutes } from './applications.js';
 import { codeRoutes } from './codes.js';
 import { eventRoutes } from './events.js';
 import { extIdpRoutes } from './ext-idp.js';
+import { identityRoutes } from './identities.js';
 import { meRoutes } from './me.js';
 import { meViewRoutes } from './me-views.js';
 import { mfaAdminRoutes } from './mfa-admin.js';
@@ -33,6 +34,7 @@ export const restHandlers: TypedHandlers = auditedRoutes({
   ...publicRoutes,
   ...userRoutes,
   ...meRoutes,
+  ...identityRoutes,
   ...meViewRoutes,
   ...aclRoutes,
   ...analysisRoutes,
