@@ -3,7 +3,8 @@
  * URL (OIDC with PKCE, then CAS), types a wrong password, the right one, and the TOTP code on
  * authing-local's hosted page, and lands on a local callback; the SDK then does the back-channel
  * work (code exchange, userinfo, refresh, introspection, revocation) and the browser logs out. The
- * pages run under their strict Content-Security-Policy: a violation fails the test. On failure a
+ * pages run under their strict Content-Security-Policy: a violation fails the test. SAML's response
+ * page posts the assertion to the service provider by itself, with its one script. On failure a
  * screenshot of the page is written to test-results/browser/.
  */
 import { startLocalAuthing, type LocalAuthing } from 'authing-local';
@@ -13,6 +14,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
+import * as xmllint from '@authenio/samlify-node-xmllint';
+import * as samlify from 'samlify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken } from '../integration/harness.js';
@@ -25,12 +28,19 @@ let server: LocalAuthing;
 let callback: Server;
 let callbackUrl: string;
 let browser: Browser;
+/** What the browser posted to the callback server, by path (the SAML ACS). */
+const posted = new Map<string, string>();
 
 beforeAll(async () => {
   assertChromium();
   server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, info: () => undefined });
   callback = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>callback</title><p id="callback">${req.url}</p>`);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'POST') posted.set(new URL(req.url ?? '/', 'http://x').pathname, Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>callback</title><p id="callback">${req.url}</p>`);
+    });
   });
   await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
   callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}`;
@@ -131,6 +141,31 @@ describe('signing in with a real browser', () => {
       await page.waitForSelector('#login-form');
     });
     expect(code).not.toBe('');
+  });
+
+  it('signs in through SAML: the response page posts the signed assertion to the ACS by itself, under its CSP', async () => {
+    samlify.setSchemaValidator({ validate: (xml: string) => xmllint.validate(xml) as Promise<string> });
+    const management = new ManagementClient({ userPoolId: server.userPoolId, secret: server.secret, host: server.url });
+    const app = await management.applications.create({ name: 'Browser SAML app', identifier: `browser-saml-${Date.now()}` });
+    const acs = `${callbackUrl}/saml/acs`;
+    await fetch(`${server.url}/api/v2/applications/${app.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken({ server })}`, 'x-authing-userpool-id': server.userPoolId },
+      body: JSON.stringify({ samlConfig: { acs, audience: 'urn:browser:sp' } }),
+    });
+    const username = `saml_${Date.now().toString(36)}`;
+    await management.users.create({ username, password: PASSWORD, email: `${username}@example.com` });
+    const idp = samlify.IdentityProvider({ metadata: await (await fetch(`${server.url}/api/v2/saml-idp/${app.id}/metadata`)).text() });
+    const sp = samlify.ServiceProvider({ entityID: 'urn:browser:sp', assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: acs }], wantAssertionsSigned: true });
+    const { context } = sp.createLoginRequest(idp, 'redirect') as { context: string };
+    await inPage('saml', async (page) => {
+      await page.goto(context);
+      await page.waitForSelector('#login-form');
+      await Promise.all([page.waitForURL(acs), signIn(page, username, PASSWORD)]);
+    });
+    const form = new URLSearchParams(posted.get('/saml/acs') ?? '');
+    const { extract } = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: form.get('SAMLResponse') } });
+    expect(extract.nameID).toBe(`${username}@example.com`);
   });
 
   it('signs in at the CAS login and the service validates the ticket', async () => {
