@@ -74,6 +74,7 @@ describe('authing-local as a SAML identity provider', () => {
     expect(extract.nameID).toBe(`${username}@example.com`);
     expect(extract.response?.inResponseTo).toBe(id);
     expect(extract.audience).toBe(SP_ENTITY);
+    expect(extract.attributes).toMatchObject({ username, email: `${username}@example.com`, sub: expect.any(String) });
 
     // A response whose assertion was changed after signing fails the SP's check.
     const xml = Buffer.from(SAMLResponse, 'base64').toString('utf8');
@@ -95,7 +96,10 @@ describe('authing-local as a SAML identity provider', () => {
     const login = await browser.open(auth.buildAuthorizeUrl());
     const answer = await browser.submit(login, 'login-form', { account: username, password: PASSWORD });
     const { SAMLResponse } = posted(answer);
-    expect((await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse } })).extract.nameID).toBe(`${username}@example.com`);
+    const { extract } = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse } });
+    expect(extract.nameID).toBe(`${username}@example.com`);
+    expect(extract.attributes).toMatchObject({ username });
+    expect(Buffer.from(SAMLResponse, 'base64').toString('utf8')).not.toContain('InResponseTo');
   });
 
   it('refuses a request from a service provider the app does not know, and one for another ACS', async () => {

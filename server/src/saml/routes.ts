@@ -4,6 +4,7 @@ import { htmlPage, SsoLogin, type SsoAttempt } from '../hosted/sso-login.js';
 import { escapeHtml, LOGIN_CSS, t } from '../hosted/views.js';
 import type { ServiceContext } from '../services/context.js';
 import { parseSamlConfig, type SamlConfig } from '../services/saml-config.js';
+import { toWireUser } from '../services/user-wire.js';
 import { nowIso } from '../storage/ids.js';
 import type { Database } from '../storage/tables.js';
 
@@ -66,23 +67,37 @@ async function credentials(db: Kysely<Database>): Promise<{ privateKey: string; 
   return { privateKey: pems.private, certificate: pems.cert };
 }
 
+/** The user attributes every assertion carries (name, and the value's tag in the template: `{attrEmail}`, ...). */
+const ATTRIBUTES = [
+  { name: 'sub', valueTag: 'sub' },
+  { name: 'username', valueTag: 'username' },
+  { name: 'email', valueTag: 'email' },
+  { name: 'phone_number', valueTag: 'phoneNumber' },
+  { name: 'name', valueTag: 'name' },
+  { name: 'nickname', valueTag: 'nickname' },
+] as const;
+
+type AttributeValues = Record<(typeof ATTRIBUTES)[number]['valueTag'], string>;
+
 /**
- * The response of an IdP-initiated sign-in (no request to answer): samlify's own template and
- * values, without the `InResponseTo` attributes, which must not be empty (SAML core §3.2.2).
+ * Fills samlify's response template (with the AttributeStatement of {@link ATTRIBUTES}) as samlify
+ * fills its own, plus the attribute values. A response to a request names it in `InResponseTo`;
+ * an IdP-initiated one (no request) has no `InResponseTo` at all, which must not be empty
+ * (SAML core §3.2.2).
  */
-function unsolicited(samlify: Samlify, config: SamlConfig, idp: { entityMeta: { getEntityID(): string } }, nameId: string) {
+function responseTemplate(samlify: Samlify, config: SamlConfig, issuer: string, nameId: string, attributes: AttributeValues, inResponseTo: string | undefined) {
   return (template: string) => {
     const now = new Date();
     const later = new Date(now.getTime() + 5 * 60_000).toISOString();
     const id = `_${crypto.randomUUID()}`;
-    const values = {
+    const values: Record<string, string> = {
       ID: id,
       AssertionID: `_${crypto.randomUUID()}`,
       Destination: config.acs,
       Audience: config.audience,
       EntityID: config.audience,
       SubjectRecipient: config.acs,
-      Issuer: idp.entityMeta.getEntityID(),
+      Issuer: issuer,
       IssueInstant: now.toISOString(),
       AssertionConsumerServiceURL: config.acs,
       StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
@@ -92,9 +107,11 @@ function unsolicited(samlify: Samlify, config: SamlConfig, idp: { entityMeta: { 
       NameIDFormat: NAME_ID_FORMATS[config.nameIdFormat ?? 'email'],
       NameID: nameId,
       AuthnStatement: '',
-      AttributeStatement: '',
+      ...(inResponseTo ? { InResponseTo: inResponseTo } : {}),
+      ...Object.fromEntries(Object.entries(attributes).map(([tag, v]) => [`attr${tag.charAt(0).toUpperCase()}${tag.slice(1)}`, v])),
     };
-    return { id, context: samlify.SamlLib.replaceTagsByValue(template.replace(/ InResponseTo="\{InResponseTo\}"/g, ''), values) };
+    const body = inResponseTo ? template : template.replace(/ InResponseTo="\{InResponseTo\}"/g, '');
+    return { id, context: samlify.SamlLib.replaceTagsByValue(body, values) };
   };
 }
 
@@ -130,6 +147,10 @@ export class SamlServer {
         { Binding: BINDING.post, Location: sso },
       ],
       wantAuthnRequestsSigned: false,
+      loginResponseTemplate: {
+        context: samlify.SamlLib.defaultLoginResponseTemplate.context,
+        attributes: ATTRIBUTES.map((a) => ({ ...a, nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', valueXsiType: 'xs:string' })),
+      },
     });
     const sp = samlify.ServiceProvider({ entityID: config.audience, assertionConsumerService: [{ Binding: BINDING.post, Location: config.acs }], wantAssertionsSigned: true, authnRequestsSigned: false });
     return { idp, sp };
@@ -192,9 +213,12 @@ export class SamlServer {
       action: `${SAML_PREFIX}${app.id}`,
       hidden: fields,
       signedIn: async (user, cookies) => {
-        const row = await this.state.store.db.selectFrom('users').select(['email', 'username', 'id']).where('id', '=', user.id).executeTakeFirstOrThrow();
+        const row = await this.state.store.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+        const wire = toWireUser(row);
         const nameId = config.nameIdFormat === 'persistent' ? row.id : (config.nameIdFormat ?? 'email') === 'email' ? (row.email ?? row.username ?? row.id) : (row.username ?? row.email ?? row.id);
-        const options = fields.SAMLRequest ? { relayState: fields.RelayState || undefined } : { relayState: fields.RelayState || undefined, customTagReplacement: unsolicited(samlify, config, idp, nameId) };
+        const attributes: AttributeValues = { sub: row.id, username: row.username ?? '', email: row.email ?? '', phoneNumber: row.phone ?? '', name: wire.name ?? '', nickname: wire.nickname ?? '' };
+        const inResponseTo = (requestInfo as { extract?: { request?: { id?: string } } }).extract?.request?.id;
+        const options = { relayState: fields.RelayState || undefined, customTagReplacement: responseTemplate(samlify, config, idp.entityMeta.getEntityID(), nameId, attributes, inResponseTo) };
         const answer = (await idp.createLoginResponse(sp, requestInfo, 'post', { email: nameId }, options)) as { context: string; entityEndpoint: string; relayState?: string };
         const relay = fields.RelayState ? `<input type="hidden" name="RelayState" value="${escapeHtml(fields.RelayState)}">` : '';
         const body = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${t(lang, 'continue')}</title><link rel="stylesheet" href="${CSS}"></head><body><main class="card"><form method="post" action="${escapeHtml(answer.entityEndpoint)}" id="saml-response"><input type="hidden" name="SAMLResponse" value="${escapeHtml(answer.context)}">${relay}<button type="submit">${t(lang, 'continue')}</button></form></main><script src="${AUTOPOST}"></script></body></html>`;
