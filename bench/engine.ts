@@ -23,7 +23,7 @@ export interface EngineBenchResult {
 }
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,15 +34,31 @@ function prng(seed: number): () => number {
   };
 }
 
-const SIZES = { users: 10_000, roles: 200, groups: 50, nodes: 200, grants: 50_000, namespaces: 5, kinds: 40, instances: 500 };
+/** The shape of a generated pool. */
+export interface UniverseSizes {
+  users: number;
+  roles: number;
+  groups: number;
+  nodes: number;
+  grants: number;
+  namespaces: number;
+  kinds: number;
+  instances: number;
+  /** How a node finds its parent: `n / 3` (about 6 levels for 200 nodes) unless given. */
+  parentOf?: (n: number) => number;
+}
 
-function universe(rand: () => number): Facts {
+const SIZES: UniverseSizes = { users: 10_000, roles: 200, groups: 50, nodes: 200, grants: 50_000, namespaces: 5, kinds: 40, instances: 500 };
+
+/** A seeded pool of `sizes`: roles, an org tree, members, and grants to every kind of target. */
+export function universe(rand: () => number, SIZES: UniverseSizes = SIZES_DEFAULT): Facts {
   const int = (n: number): number => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
   const facts: Facts = emptyFacts();
   for (let r = 0; r < SIZES.roles; r++) facts.roles.push({ id: `r${r}`, namespaceId: 1 + (r % SIZES.namespaces) });
   // A tree about 6 levels deep: each node hangs under one of the nodes created before it.
-  for (let n = 0; n < SIZES.nodes; n++) facts.nodes.push({ id: `n${n}`, parentId: n === 0 ? null : `n${Math.floor(n / 3)}` });
+  const parentOf = SIZES.parentOf ?? ((n: number) => Math.floor(n / 3));
+  for (let n = 0; n < SIZES.nodes; n++) facts.nodes.push({ id: `n${n}`, parentId: n === 0 ? null : `n${parentOf(n)}` });
   for (let u = 0; u < SIZES.users; u++) {
     const user = `u${u}`;
     facts.nodeMembers.push({ nodeId: `n${int(SIZES.nodes)}`, userId: user });
@@ -84,6 +100,8 @@ const time = <T>(f: () => T): [T, number] => {
   const result = f();
   return [result, performance.now() - t0];
 };
+
+const SIZES_DEFAULT = SIZES;
 
 export function runEngineBench(seed = 42): EngineBenchResult {
   const rand = prng(seed);

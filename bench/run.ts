@@ -4,7 +4,8 @@
  * then the permission engine in process. Prints figures, ratios and targets; nothing fails on a
  * missed target (the size budgets are enforced by test/package/size-budget.test.ts).
  *
- * `npm run bench -- size call` runs only the named parts: import, size, call, cold, list, engine.
+ * `npm run bench -- size call` runs only the named parts: import, size, call, cold, list, engine,
+ * scale (the engine at 10 k and 100 k grants, 1 M with BENCH_SCALE=full, beside the reference evaluator).
  * Knobs: BENCH_USERS (10,000 users for the listing part), BENCH_LIST_CALLS (200), BENCH_IMPORT_RUNS (15), BENCH_CALLS (1000 sequential calls per side), BENCH_ROUNDS (10),
  * BENCH_CONCURRENT_CALLS (2400 per side), BENCH_CONCURRENT_ROUNDS (6). Unless the call counts are
  * set, a slow machine runs fewer calls per round so that each per-call mode takes about 25 s.
@@ -13,13 +14,14 @@ import { buildState, describeBuildState, OFFICIAL_SDK, officialVersion } from '.
 import { measureBundleSizes, printBundleSizes } from './bundle-size.js';
 import { measureColdStart, printColdStart } from './cold-start.js';
 import { runEngineBench } from './engine.js';
+import { printEngineScale, runEngineScale } from './engine-scale.js';
 import { measureImportTime, printImportTime } from './import-time.js';
 import { measureListing, printListing } from './listing.js';
 import { heading, int, note } from './lib/print.js';
 import { startBenchWorld } from './lib/setup.js';
 import { measurePerCall, printPerCall } from './per-call.js';
 
-const PARTS = ['import', 'size', 'call', 'cold', 'list', 'engine'] as const;
+const PARTS = ['import', 'size', 'call', 'cold', 'list', 'engine', 'scale'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(args: readonly string[]): Set<Part> {
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   }
   if (parts.has('list')) printListing(await measureListing());
   if (parts.has('engine')) printEngine();
+  if (parts.has('scale')) printEngineScale(runEngineScale());
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
