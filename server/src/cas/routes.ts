@@ -23,14 +23,9 @@ export function servesCas(method: string, path: string): boolean {
   return m[1] === 'login' || m[1] === 'mfa' ? method === 'POST' : method === 'GET';
 }
 
-/** The CAS login's session cookie (the hosted sign-in's, shared with SAML). */
-export const CAS_SESSION_COOKIE = SSO_SESSION_COOKIE;
-const SESSION_COOKIE = CAS_SESSION_COOKIE;
 const CSRF_COOKIE = 'authing_cas_csrf';
 const CSS = '/cas-idp/assets/login.css';
 
-const cookie = cookieOf;
-const html = htmlPage;
 
 function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ location, 'cache-control': 'no-store' });
@@ -123,22 +118,22 @@ export class CasServer {
   /** Ends the browser's session; goes on to `url` when it is a service of the session's app. */
   private async logout(request: Request, url: URL): Promise<Response> {
     const db = this.state.store.db;
-    const id = cookie(request, SESSION_COOKIE);
+    const id = cookieOf(request, SSO_SESSION_COOKIE);
     const session = await casSession(db, id);
     await endCasSession(db, id);
-    const clear = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+    const clear = `${SSO_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
     const next = url.searchParams.get('url');
     const lang = pageLang(undefined, request.headers.get('accept-language') ?? undefined);
     if (next && session) {
       const app = await db.selectFrom('applications').select('redirect_uris').where('id', '=', session.appId).executeTakeFirst();
       if (app && serviceAllowed(JSON.parse(app.redirect_uris) as string[], next)) return redirect(next, [clear]);
     }
-    return html(200, messagePage(lang, CSS, t(lang, 'logoutTitle'), t(lang, 'loggedOut')), { 'set-cookie': clear });
+    return htmlPage(200, messagePage(lang, CSS, t(lang, 'logoutTitle'), t(lang, 'loggedOut')), { 'set-cookie': clear });
   }
 
   /** `trackSession`: the browser's CAS session and its user, or null. */
   private async session(request: Request): Promise<Response> {
-    const session = await casSession(this.state.store.db, cookie(request, SESSION_COOKIE));
+    const session = await casSession(this.state.store.db, cookieOf(request, SSO_SESSION_COOKIE));
     const body = session
       ? {
           session: {

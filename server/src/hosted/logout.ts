@@ -2,15 +2,13 @@ import type { Kysely } from 'kysely';
 import { endCasSession, serviceAllowed } from '../services/cas.js';
 import { parseOidcConfig } from '../services/oidc-config.js';
 import type { Database } from '../storage/tables.js';
-import { CAS_SESSION_COOKIE } from '../cas/routes.js';
 import { PROTOCOL_SESSION_COOKIES } from '../oidc/routes.js';
-import { cookieOf } from './sso-login.js';
+import { cookieOf, SSO_SESSION_COOKIE } from './sso-login.js';
 import { messagePage, PAGE_CSP, pageLang, t } from './views.js';
 
 /** Where Authing's hosted logout lives. */
 export const HOSTED_LOGOUT_PATH = '/login/profile/logout';
 
-const cookie = cookieOf;
 
 /** Whether some app registered `url` as a callback or a logout URL. */
 async function registered(db: Kysely<Database>, url: string): Promise<boolean> {
@@ -27,12 +25,12 @@ async function registered(db: Kysely<Database>, url: string): Promise<boolean> {
 export async function hostedLogout(request: Request, url: URL, db: Kysely<Database>): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'no-store' });
   for (const name of PROTOCOL_SESSION_COOKIES) {
-    const id = cookie(request, name);
+    const id = cookieOf(request, name);
     if (id) await db.deleteFrom('oidc_models').where('model', '=', 'Session').where('id', '=', id).execute();
     for (const n of [name, `${name}.sig`]) headers.append('set-cookie', `${n}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
   }
-  await endCasSession(db, cookie(request, CAS_SESSION_COOKIE));
-  headers.append('set-cookie', `${CAS_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  await endCasSession(db, cookieOf(request, SSO_SESSION_COOKIE));
+  headers.append('set-cookie', `${SSO_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
   const next = url.searchParams.get('redirect_uri');
   if (next && (await registered(db, next))) {
     headers.set('location', next);

@@ -1,12 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerState } from '../context.js';
 import { AuthingServerError, type Lang } from '../errors.js';
-import { accountIdentifier, loginSession } from '../services/authentication.js';
 import { casSession, openCasSession, SESSION_TTL_S } from '../services/cas.js';
 import type { ServiceContext } from '../services/context.js';
-import { completeWithTotp, mfaChallengeFor, recordChallenge } from '../services/mfa-login.js';
 import type { WireUser } from '../services/user-wire.js';
-import { loginPage, messagePage, mfaPage, PAGE_CSP, pageLang, t } from './views.js';
+import { passwordStep, secondFactorChallenge, totpStep } from './sign-in-steps.js';
+import { loginPage, messagePage, mfaPage, PAGE_HEADERS, pageLang, t } from './views.js';
 
 /**
  * The hosted sign-in of the protocols that keep their own browser session (CAS and SAML): the
@@ -18,8 +17,6 @@ import { loginPage, messagePage, mfaPage, PAGE_CSP, pageLang, t } from './views.
 
 /** The browser session cookie of the hosted sign-in (CAS and SAML share it: one sign-in, both protocols). */
 export const SSO_SESSION_COOKIE = 'authing_cas_session';
-
-const MFA_STEP_TTL_S = 600;
 
 /** The value of cookie `name` in a `Cookie` header. */
 export function cookieIn(header: string | null | undefined, name: string): string | null {
@@ -40,7 +37,7 @@ export const cookieOf = (request: Request, name: string): string | null => cooki
 export function htmlPage(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...headers },
+    headers: { ...PAGE_HEADERS, ...headers },
   });
 }
 
@@ -109,12 +106,10 @@ export class SsoLogin {
       this.page(400, (csrf) => loginPage({ lang: a.lang, action: a.action, cssHref: this.paths.css, csrf, appName: a.app.name, account, error, codeLogin: false, hidden: a.hidden }));
     if (!account || !password) return again(t(a.lang, 'required'));
     try {
-      const by = await accountIdentifier(a.service, account);
-      const session = await loginSession(a.service, by, account, password, { appId: a.app.id, clientIp: a.request.headers.get('x-forwarded-for') });
-      if (!(await mfaChallengeFor(a.service, session.user))) return this.opened(a, session.user.id);
-      const jti = randomBytes(24).toString('base64url');
-      await recordChallenge(a.service, { jti, userId: session.user.id, appId: a.app.id, exp: Math.floor(Date.now() / 1000) + MFA_STEP_TTL_S });
-      return this.page(200, (csrf) => mfaPage({ lang: a.lang, action: a.action, cssHref: this.paths.css, csrf, challenge: jti, hidden: a.hidden }));
+      const userId = await passwordStep(a.service, a.app.id, account, password, a.request.headers.get('x-forwarded-for'));
+      const challenge = await secondFactorChallenge(a.service, a.app.id, userId);
+      if (!challenge) return this.opened(a, userId);
+      return this.page(200, (csrf) => mfaPage({ lang: a.lang, action: a.action, cssHref: this.paths.css, csrf, challenge, hidden: a.hidden }));
     } catch (error) {
       if (!(error instanceof AuthingServerError)) throw error;
       return again(error.messageFor(a.lang));
@@ -123,11 +118,9 @@ export class SsoLogin {
 
   private async mfaStep(a: SsoAttempt, form: URLSearchParams): Promise<Response> {
     const jti = form.get('challenge') ?? '';
-    const row = await this.state.store.db.selectFrom('mfa_challenges').select(['user_id', 'app_id']).where('jti', '=', jti).where('userpool_id', '=', a.app.userpool_id).executeTakeFirst();
-    if (!row || row.app_id !== a.app.id) return this.error(a.lang, 403, t(a.lang, 'csrf'));
     try {
-      const session = await completeWithTotp(a.service, { jti, userId: row.user_id }, form.get('totp'));
-      return this.opened(a, session.user.id);
+      const userId = await totpStep(a.service, a.app.id, jti, form.get('totp'));
+      return userId ? this.opened(a, userId) : this.error(a.lang, 403, t(a.lang, 'csrf'));
     } catch (error) {
       if (!(error instanceof AuthingServerError)) throw error;
       return this.page(400, (csrf) => mfaPage({ lang: a.lang, action: a.action, cssHref: this.paths.css, csrf, challenge: jti, error: error.messageFor(a.lang), hidden: a.hidden }));

@@ -8,6 +8,16 @@ import type { Lang } from '../errors.js';
 
 export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
 
+/** The headers of every hosted page: HTML under {@link PAGE_CSP}, never cached, never framed. */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': PAGE_CSP,
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 const TEXT = {
   'zh-CN': {
     title: '登录',

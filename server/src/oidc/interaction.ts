@@ -3,20 +3,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { ServerState } from '../context.js';
 import { AuthingServerError, type Lang } from '../errors.js';
-import { accountIdentifier, loginByCodeSession, loginSession } from '../services/authentication.js';
+import { loginByCodeSession } from '../services/authentication.js';
 import type { ServiceContext } from '../services/context.js';
-import { completeWithTotp, mfaChallengeFor, recordChallenge } from '../services/mfa-login.js';
 import { describeMessage } from '../services/outbox.js';
 import { sendEmailCode, sendSmsCode } from '../services/send-codes.js';
 import { poolOfClient } from './clients.js';
+import { passwordStep, secondFactorChallenge, totpStep } from '../hosted/sign-in-steps.js';
 import { cookieIn, sameToken } from '../hosted/sso-login.js';
-import { consentPage, loginPage, messagePage, mfaPage, PAGE_CSP, pageLang, t } from '../hosted/views.js';
+import { consentPage, loginPage, messagePage, mfaPage, PAGE_HEADERS, pageLang, t } from '../hosted/views.js';
 
 /** Most a login form may carry. */
 const MAX_FORM_BYTES = 16 * 1024;
-
-/** How long a login's MFA step may take, seconds. */
-const MFA_STEP_TTL_S = 600;
 
 const CSRF_COOKIE = 'authing_csrf';
 
@@ -38,15 +35,7 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
 const cookie = (req: IncomingMessage, name: string) => cookieIn(req.headers.cookie, name);
 
 function html(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': PAGE_CSP,
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    ...headers,
-  });
+  res.writeHead(status, { ...PAGE_HEADERS, ...headers });
   res.end(body);
 }
 
@@ -177,9 +166,8 @@ export class HostedLogin {
       this.render(res, details, 400, (next) => loginPage({ lang, action: this.action(details), cssHref: this.cssHref, csrf: next, appName, account, error }));
     if (!account || !password) return again(t(lang, 'required'));
     try {
-      const by = await accountIdentifier(service, account);
-      const session = await loginSession(service, by, account, password, { appId: client.clientId, clientIp: req.socket.remoteAddress ?? null });
-      await this.afterFirstFactor(req, res, details, service, session.user.id, client.clientId, ['pwd']);
+      const userId = await passwordStep(service, client.clientId, account, password, req.socket.remoteAddress ?? null);
+      await this.afterFirstFactor(req, res, details, service, userId, client.clientId, ['pwd']);
     } catch (error) {
       if (!(error instanceof AuthingServerError)) throw error;
       again(error.messageFor(lang));
@@ -216,29 +204,26 @@ export class HostedLogin {
 
   /** The login is done unless the user or the pool asks for a second factor: then the MFA page. */
   private async afterFirstFactor(req: IncomingMessage, res: ServerResponse, details: Interaction, service: ServiceContext, userId: string, appId: string, amr: string[]): Promise<void> {
-    const challenge = await mfaChallengeFor(service, { id: userId });
+    const challenge = await secondFactorChallenge(service, appId, userId);
     if (!challenge) {
       await this.provider.interactionFinished(req, res, { login: { accountId: userId, amr } }, { mergeWithLastSubmission: false });
       return;
     }
-    const jti = randomBytes(24).toString('base64url');
-    await recordChallenge(service, { jti, userId, appId, exp: Math.floor(Date.now() / 1000) + MFA_STEP_TTL_S });
     const lang = this.langOf(req, details);
-    this.render(res, details, 200, (csrf) => mfaPage({ lang, action: this.action(details), cssHref: this.cssHref, csrf, challenge: jti }));
+    this.render(res, details, 200, (csrf) => mfaPage({ lang, action: this.action(details), cssHref: this.cssHref, csrf, challenge }));
   }
 
   private async mfaStep(req: IncomingMessage, res: ServerResponse, details: Interaction, form: URLSearchParams): Promise<void> {
     const lang = this.langOf(req, details);
     const { client, service } = await this.clientOf(details);
     const jti = form.get('challenge') ?? '';
-    const row = await service.store.db.selectFrom('mfa_challenges').select(['user_id', 'app_id']).where('jti', '=', jti).where('userpool_id', '=', service.poolId).executeTakeFirst();
-    if (!row || row.app_id !== client.clientId) {
-      html(res, 403, messagePage(lang, this.cssHref, t(lang, 'errorTitle'), t(lang, 'csrf')));
-      return;
-    }
     try {
-      const session = await completeWithTotp(service, { jti, userId: row.user_id }, form.get('totp'));
-      await this.provider.interactionFinished(req, res, { login: { accountId: session.user.id, amr: ['pwd', 'otp'] } }, { mergeWithLastSubmission: false });
+      const userId = await totpStep(service, client.clientId, jti, form.get('totp'));
+      if (!userId) {
+        html(res, 403, messagePage(lang, this.cssHref, t(lang, 'errorTitle'), t(lang, 'csrf')));
+        return;
+      }
+      await this.provider.interactionFinished(req, res, { login: { accountId: userId, amr: ['pwd', 'otp'] } }, { mergeWithLastSubmission: false });
     } catch (error) {
       if (!(error instanceof AuthingServerError)) throw error;
       this.render(res, details, 400, (csrf) => mfaPage({ lang, action: this.action(details), cssHref: this.cssHref, csrf, challenge: jti, error: error.messageFor(lang) }));

@@ -6,10 +6,9 @@ import { HostedLogin } from './interaction.js';
 import { jtiReader, type JtiReader } from './jwt-values.js';
 import { loadSigningKeys } from './keys.js';
 import { AUTHING_TOKEN_GRANT, loginTokenUser } from './login-token.js';
+import { PROTOCOL_PREFIXES } from './routes.js';
 import { LOGIN_CSS } from '../hosted/views.js';
 
-/** Where the protocol providers live: Authing's OIDC and OAuth 2.0 paths. */
-export const PROTOCOL_PREFIXES = ['/oidc', '/oauth'] as const;
 
 type Mounted = { provider: Provider; callback: ReturnType<Provider['callback']>; hosted: HostedLogin; jtiOf: JtiReader };
 

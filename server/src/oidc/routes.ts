@@ -30,8 +30,11 @@ export function servesOidc(method: string, path: string): boolean {
   return !!m && (METHODS[m[1]!]?.includes(method) ?? false);
 }
 
-/** The providers' session cookies (`/oidc`, `/oauth`): the hosted logout ends them too. */
-export const PROTOCOL_SESSION_COOKIES = ['authing_session_oidc', 'authing_session_oauth'] as const;
+/** Where the protocol providers live: Authing's OIDC and OAuth 2.0 paths. */
+export const PROTOCOL_PREFIXES = ['/oidc', '/oauth'] as const;
 
 /** The session cookie name of the provider under `prefix`. */
 export const sessionCookieOf = (prefix: string): string => `authing_session_${prefix.replace('/', '')}`;
+
+/** The providers' session cookies: the hosted logout ends them too. */
+export const PROTOCOL_SESSION_COOKIES = PROTOCOL_PREFIXES.map(sessionCookieOf);

@@ -22,11 +22,11 @@ const langOf = (ctx: KoaContextWithOIDC) => (ctx.get('x-authing-lang').toLowerCa
  * token, a refresh token with `offline_access` when the app allows the refresh_token grant, and an
  * id_token with `openid`.
  */
-async function issueForUser(provider: Provider, state: ServerState, ctx: KoaContextWithOIDC, userId: string, gty: string, amr: string[] | undefined): Promise<void> {
+async function issueForUser(provider: Provider, findAccount: ReturnType<typeof accountFinder>, ctx: KoaContextWithOIDC, userId: string, gty: string, amr: string[] | undefined): Promise<void> {
   const client = ctx.oidc.client!;
   const requested = ((ctx.oidc.params as { scope?: string }).scope ?? 'openid').split(' ').filter(Boolean);
   const scope = requested.filter((s) => SUPPORTED_SCOPES.has(s)).join(' ');
-  const account = await accountFinder(state.store)(ctx, userId);
+  const account = await findAccount(ctx, userId);
   if (!account) throw refused('the account is not available');
   const grant = new provider.Grant({ accountId: userId, clientId: client.clientId });
   grant.addOIDCScope(scope);
@@ -59,6 +59,7 @@ async function issueForUser(provider: Provider, state: ServerState, ctx: KoaCont
  *   tokens; a logged-out, foreign or forged one is `invalid_grant`.
  */
 export function registerUserGrants(provider: Provider, state: ServerState): void {
+  const findAccount = accountFinder(state.store);
   provider.registerGrantType(
     'password',
     async (ctx: KoaContextWithOIDC) => {
@@ -78,7 +79,7 @@ export function registerUserGrants(provider: Provider, state: ServerState): void
         if (error instanceof AuthingServerError) throw refused(error.messageFor(langOf(ctx)));
         throw error;
       }
-      await issueForUser(provider, state, ctx, userId, 'password', ['pwd']);
+      await issueForUser(provider, findAccount, ctx, userId, 'password', ['pwd']);
     },
     ['username', 'password', 'scope'],
   );
@@ -89,7 +90,7 @@ export function registerUserGrants(provider: Provider, state: ServerState): void
       if (!token) throw new errors.InvalidRequest('token is required');
       const userId = await loginTokenUser(state, token, ctx.oidc.client!.clientId);
       if (!userId) throw refused('the token is not a live login token of this application');
-      await issueForUser(provider, state, ctx, userId, AUTHING_TOKEN_GRANT, undefined);
+      await issueForUser(provider, findAccount, ctx, userId, AUTHING_TOKEN_GRANT, undefined);
     },
     ['token', 'scope', 'redirect_uri'],
   );
