@@ -24,19 +24,24 @@ export interface ScaleRow {
   referenceMicros: number | null;
 }
 
-/** The pool at `grants` grants: users a tenth of them, roles and groups a hundredth (at most 10 k), an org 10 levels deep. */
+/**
+ * The pool at `grants` grants, one shape at every size: users a tenth of the grants, roles and groups
+ * a hundredth, org nodes a five-hundredth (a binary tree: 11 levels at 1 M), resource instances and
+ * policies growing with them. A user's own effective grants (what a check can depend on) are then
+ * about the same at every size, so a flat line means the pool's size costs nothing.
+ */
 export function sizesFor(grants: number): UniverseSizes {
-  const nodes = Math.min(2_047, Math.max(200, Math.floor(grants / 500)));
   return {
     grants,
-    users: Math.max(1_000, Math.floor(grants / 10)),
-    roles: Math.min(10_000, Math.max(200, Math.floor(grants / 100))),
-    groups: Math.min(10_000, Math.max(50, Math.floor(grants / 100))),
-    nodes,
+    users: Math.max(100, Math.floor(grants / 10)),
+    roles: Math.max(10, Math.floor(grants / 100)),
+    groups: Math.max(10, Math.floor(grants / 100)),
+    nodes: Math.max(7, Math.floor(grants / 500)),
     namespaces: 5,
     kinds: 40,
-    instances: 500,
-    // A binary tree: 2,047 nodes are 11 levels, the root's children 10 below it.
+    instances: Math.max(10, Math.floor(grants / 200)),
+    policies: Math.floor(grants / 200),
+    // A binary tree: 2,000 nodes are 11 levels.
     parentOf: (n) => Math.floor((n - 1) / 2),
   };
 }

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { emptyFacts } from '../server/src/engine/facts.js';
 import { createPermissionIndex } from '../server/src/engine/index.js';
-import type { CheckQuery, Effect, Facts, GrantFact, ResourceType, TargetType } from '../server/src/engine/types.js';
+import type { CheckQuery, Effect, Facts, GrantFact, PolicyAssignmentFact, PolicyStatementFact, ResourceType, TargetType } from '../server/src/engine/types.js';
 
 export interface EngineBenchResult {
   users: number;
@@ -46,6 +46,8 @@ export interface UniverseSizes {
   instances: number;
   /** How a node finds its parent: `n / 3` (about 6 levels for 200 nodes) unless given. */
   parentOf?: (n: number) => number;
+  /** Policies (none unless given), each with 1–3 statements and assigned to two targets. */
+  policies?: number;
 }
 
 const SIZES: UniverseSizes = { users: 10_000, roles: 200, groups: 50, nodes: 200, grants: 50_000, namespaces: 5, kinds: 40, instances: 500 };
@@ -69,7 +71,9 @@ export function universe(rand: () => number, SIZES: UniverseSizes = SIZES_DEFAUL
   for (let n = 0; n < SIZES.nodes; n += 4) facts.roleAssignments.push({ roleId: `r${int(SIZES.roles)}`, holderType: 'NODE', holderId: `n${n}` });
 
   const actions = ['read', 'write', 'delete', '*'];
-  for (let i = 0; i < SIZES.grants; i++) {
+  // One grant per (namespace, target, resource, effect), as the grants table's unique key holds.
+  const seen = new Set<string>();
+  for (let i = 0; i < SIZES.grants; ) {
     const x = rand();
     const [targetType, targetId]: [TargetType, string] =
       x < 0.6 ? ['ROLE', `r${int(SIZES.roles)}`] : x < 0.9 ? ['USER', `u${int(SIZES.users)}`] : x < 0.96 ? ['GROUP', `g${int(SIZES.groups)}`] : ['ORG', `n${int(SIZES.nodes)}`];
@@ -90,7 +94,31 @@ export function universe(rand: () => number, SIZES: UniverseSizes = SIZES_DEFAUL
       effect,
       seq: i,
     };
+    const key = `${namespaceId} ${targetType} ${targetId} ${resource} ${effect}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     facts.grants.push(grant);
+    i++;
+  }
+  // Policies come last so that a pool without them draws the same grants as before.
+  const targets = (): Pick<PolicyAssignmentFact, 'targetType' | 'targetId'> => {
+    const x = rand();
+    return x < 0.5 ? { targetType: 'ROLE', targetId: `r${int(SIZES.roles)}` } : x < 0.8 ? { targetType: 'USER', targetId: `u${int(SIZES.users)}` } : x < 0.9 ? { targetType: 'GROUP', targetId: `g${int(SIZES.groups)}` } : { targetType: 'ORG', targetId: `n${int(SIZES.nodes)}` };
+  };
+  for (let p = 0; p < (SIZES.policies ?? 0); p++) {
+    const statements: PolicyStatementFact[] = [];
+    for (let i = 0, k = 1 + int(3); i < k; i++) {
+      const kind = `k${int(SIZES.kinds)}`;
+      const y = rand();
+      // One statement in ten holds only for users matching a UserId pattern: those are evaluated per check.
+      const condition = rand() < 0.1 ? [{ param: 'UserId', operator: 'StringLike', value: `u${int(10)}*` }] : [];
+      statements.push({ resource: y < 0.8 ? `${kind}:${int(SIZES.instances)}` : `${kind}:*`, actions: [pick(['read', 'write', '*'])], effect: rand() < 0.1 ? 'DENY' : 'ALLOW', condition });
+    }
+    facts.policies.push({ id: `P${p}`, namespaceId: 1 + int(SIZES.namespaces), statements });
+    const first = targets();
+    const second = targets();
+    const both = first.targetType === second.targetType && first.targetId === second.targetId ? [first] : [first, second];
+    for (const target of both) facts.policyAssignments.push({ policyId: `P${p}`, ...target, enabled: rand() < 0.95, inheritByChildren: rand() < 0.5 });
   }
   return facts;
 }

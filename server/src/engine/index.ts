@@ -1,11 +1,12 @@
-import { actionSetCovers, compileActions, type ActionSet } from './action-set.js';
+import { actionSetCovers, compileActions } from './action-set.js';
 import { AppStore } from './app-store.js';
-import { GrantStore, type GrantBucket } from './grant-store.js';
+import { GrantStore } from './grant-store.js';
 import { mergeGrants } from './listing.js';
-import { actionMatches, kindOf, resourceMatches } from './match.js';
+import { kindOf } from './match.js';
 import { MembershipStore, type UserView } from './membership-store.js';
-import { conditionsHold, statementResource } from './policy-conditions.js';
-import { directOrgKey, PolicyIndex, type PolicyEntry } from './policy-index.js';
+import { PolicyIndex } from './policy-index.js';
+import { ALLOW, DENY } from './resource-index.js';
+import { SubjectIds, subjectIdSet, type SubjectIdSet } from './subject-ids.js';
 import { subjectKey } from './subjects.js';
 import type {
   AuthorizedResourceFact,
@@ -18,96 +19,51 @@ import type {
   ResourceType,
 } from './types.js';
 
-const ALLOW = 1;
-const DENY = 2;
-
-/** Compiled allow/deny actions on one exact resource: a grant bucket or a statement bucket. */
-interface Bucket {
-  allow: ActionSet | null;
-  deny: ActionSet | null;
-}
-
-/** ALLOW/DENY bits of one bucket for `action`. */
-function bits(b: Bucket | undefined, action: string): number {
-  if (!b) return 0;
-  return (b.allow && actionSetCovers(b.allow, action) ? ALLOW : 0) | (b.deny && actionSetCovers(b.deny, action) ? DENY : 0);
-}
-
 /**
- * ALLOW/DENY bits over the only grant resources that can match `resource`: itself, `K:*`, `K` and
- * `*` (each probed once; `K:*` always differs from `K` and `*`).
+ * Subject keys of a user that count in one namespace: user, groups, org nodes with their ancestors,
+ * the roles of that namespace, and `ORG=:<node>` of the nodes the user is directly in (only
+ * direct-only policy assignments use those; no grant is held under them).
  */
-function probe(buckets: ReadonlyMap<string, Bucket>, resource: string, kind: string, action: string): number {
-  let out = bits(buckets.get(resource), action);
-  const kindWildcard = `${kind}:*`;
-  if (kindWildcard !== resource) out |= bits(buckets.get(kindWildcard), action);
-  if (kind !== resource) out |= bits(buckets.get(kind), action);
-  if (kind !== '*' && resource !== '*') out |= bits(buckets.get('*'), action);
-  return out;
-}
-
-/** Subject keys of a user that count in one namespace. */
 function keysIn(view: UserView, namespaceId: number): Array<readonly string[]> {
-  return [view.baseKeys, view.roleKeys.get(namespaceId) ?? []];
-}
-
-/** Policy subject keys: the grant keys plus `ORG=:<node>` of the nodes the user is directly in. */
-function policyKeysIn(view: UserView, namespaceId: number): Array<Iterable<string>> {
-  return [...keysIn(view, namespaceId), [...view.subjects.directNodes].map(directOrgKey)];
-}
-
-/** ALLOW/DENY bits of one subject's policy statements for the query. */
-function policyBits(entry: PolicyEntry, q: CheckQuery, kind: string): number {
-  let out = probe(entry.buckets, q.resource, kind, q.action);
-  for (const s of entry.conditional) {
-    if (resourceMatches(statementResource(s), q.resource) && actionMatches(s.actions, q.action) && conditionsHold(s.condition, q.userId)) {
-      out |= s.effect === 'ALLOW' ? ALLOW : DENY;
-    }
-  }
-  return out;
+  return [view.baseKeys, view.roleKeys.get(namespaceId) ?? [], view.directOrgKeys];
 }
 
 /**
- * The incremental in-memory permission index. A check is a handful of map probes: for each subject
- * the user acts as, the exact resource, `K:*`, `K` and `*`. `apply` updates in place and invalidates
- * memoized subjects precisely, so every write is visible to the next query.
+ * The incremental in-memory permission index. A check looks up the (at most four) resources that can
+ * match the request — the exact one, `K:*`, `K` and `*` — and meets there the subject ids the user
+ * acts as, so its cost follows the user's subjects, not the size of the pool. `apply` updates in
+ * place and invalidates memoized subjects precisely, so every write is visible to the next query.
  */
 export function createPermissionIndex(facts?: Facts): PermissionIndex {
-  const grants = new GrantStore();
+  const ids = new SubjectIds();
+  const grants = new GrantStore(ids);
   const members = new MembershipStore();
   const apps = new AppStore();
-  const policies = new PolicyIndex();
+  const policies = new PolicyIndex(ids);
+
+  /** The user's subject ids in the namespace, rebuilt when subjects gained or lost an id since. */
+  function idsOf(view: UserView, namespaceId: number): SubjectIdSet {
+    let set = view.idSets.get(namespaceId);
+    if (!set || set.generation !== ids.generation) {
+      set = subjectIdSet(ids, keysIn(view, namespaceId).flat());
+      view.idSets.set(namespaceId, set);
+    }
+    return set;
+  }
 
   /**
    * ALLOW/DENY bits of every subject the user acts as in the namespace, from grants and from the
    * statements of enabled policy assignments; stops at the first deny.
    */
   function scan(q: CheckQuery): number {
-    const bySubject = grants.namespace(q.namespaceId);
+    const withGrants = grants.checks.has(q.namespaceId);
     const withPolicies = !policies.emptyIn(q.namespaceId);
-    if (!bySubject && !withPolicies) return 0;
-    const view = members.view(q.userId);
+    if (!withGrants && !withPolicies) return 0;
+    const user = idsOf(members.view(q.userId), q.namespaceId);
     const kind = kindOf(q.resource);
-    let out = 0;
-    if (bySubject) {
-      for (const keys of keysIn(view, q.namespaceId)) {
-        for (const key of keys) {
-          const buckets = bySubject.get(key);
-          if (buckets) out |= probe(buckets, q.resource, kind, q.action);
-          if (out & DENY) return out;
-        }
-      }
-    }
-    if (withPolicies) {
-      for (const keys of policyKeysIn(view, q.namespaceId)) {
-        for (const key of keys) {
-          const entry = policies.entry(q.namespaceId, key);
-          if (entry) out |= policyBits(entry, q, kind);
-          if (out & DENY) return out;
-        }
-      }
-    }
-    return out;
+    const out = withGrants ? grants.checks.probe(q.namespaceId, q.resource, kind, q, user) : 0;
+    if (out & DENY || !withPolicies) return out;
+    return out | policies.checks.probe(q.namespaceId, q.resource, kind, q, user);
   }
 
   function apply(changes: readonly FactChange[]): void {
@@ -158,7 +114,7 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     for (const row of facts.roleAssignments) members.putAssignment(row, true);
     for (const row of facts.groupMembers) members.putGroupMember(row, true);
     for (const row of facts.nodeMembers) members.putNodeMember(row, true);
-    for (const row of facts.grants) grants.put(row);
+    grants.load(facts.grants);
     for (const row of facts.appStrategies) apps.putStrategy(row);
     for (const row of facts.appAccess) apps.putRecord(row, true);
     for (const row of facts.policies) policies.putPolicy(row);
@@ -167,6 +123,10 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
 
   return {
     apply,
+
+    load(rows) {
+      grants.load(rows);
+    },
 
     isAllowed(q) {
       return scan(q) === ALLOW;
@@ -177,15 +137,12 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     },
 
     userResources(userId, namespaceId, resourceType?: ResourceType): AuthorizedResourceFact[] {
-      const bySubject = grants.namespace(namespaceId);
-      if (!bySubject) return [];
+      if (!grants.checks.has(namespaceId)) return [];
       const found: GrantFact[] = [];
       for (const keys of keysIn(members.view(userId), namespaceId)) {
         for (const key of keys) {
-          for (const bucket of bySubject.get(key)?.values() ?? []) {
-            for (const g of bucket.grants.values()) {
-              if (g.effect === 'ALLOW' && (resourceType === undefined || g.resourceType === resourceType)) found.push(g);
-            }
+          for (const g of grants.ofSubject(key)) {
+            if (g.namespaceId === namespaceId && g.effect === 'ALLOW' && (resourceType === undefined || g.resourceType === resourceType)) found.push(g);
           }
         }
       }

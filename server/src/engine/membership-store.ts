@@ -1,4 +1,6 @@
+import { directOrgKey } from './policy-index.js';
 import { Relation } from './relation.js';
+import type { SubjectIdSet } from './subject-ids.js';
 import { resolveSubjects, subjectKey, type EffectiveSubjects, type MembershipSource } from './subjects.js';
 import type { GroupMemberFact, NodeFact, NodeMemberFact, RoleAssignmentFact, RoleFact } from './types.js';
 
@@ -11,6 +13,10 @@ export interface UserView {
   baseKeys: readonly string[];
   /** `ROLE:` keys by the role's namespace: a role's grants count only there. */
   roleKeys: ReadonlyMap<number, readonly string[]>;
+  /** `ORG=:` keys of the nodes the user is directly in (direct-only policy assignments). */
+  directOrgKeys: readonly string[];
+  /** The subject ids of the keys that count in a namespace, memoized per namespace by the index. */
+  idSets: Map<number, SubjectIdSet>;
 }
 
 const holderKey = (holderType: HolderType, holderId: string): string => `${holderType}:${holderId}`;
@@ -170,5 +176,5 @@ function buildView(userId: string, subjects: EffectiveSubjects): UserView {
     if (keys) keys.push(subjectKey('ROLE', roleId));
     else roleKeys.set(ns, [subjectKey('ROLE', roleId)]);
   }
-  return { subjects, baseKeys, roleKeys };
+  return { subjects, baseKeys, roleKeys, directOrgKeys: [...subjects.directNodes].map(directOrgKey), idSets: new Map() };
 }

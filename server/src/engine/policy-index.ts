@@ -1,20 +1,25 @@
 import { compileActions, type ActionSet } from './action-set.js';
 import { statementResource } from './policy-conditions.js';
+import { ResourceIndex } from './resource-index.js';
+import type { SubjectIds } from './subject-ids.js';
 import { subjectKey } from './subjects.js';
 import type { PolicyAssignmentFact, PolicyFact, PolicyStatementFact } from './types.js';
 
-/** Allow/deny actions of every unconditional statement one subject holds on one exact resource. */
+/**
+ * The statements one subject holds on one exact resource: the unconditional ones compiled to
+ * allow/deny actions, the conditional ones kept to be evaluated per check.
+ */
 export interface StatementBucket {
+  sid: number;
   allow: ActionSet | null;
   deny: ActionSet | null;
+  conditional: readonly PolicyStatementFact[] | null;
 }
 
 /** What one subject holds through its enabled policy assignments in one namespace. */
 export interface PolicyEntry {
-  /** Unconditional statements by exact (normalized) resource: checks probe them like grants. */
+  /** Statements by exact (normalized) resource: checks probe them like grants. */
   buckets: ReadonlyMap<string, StatementBucket>;
-  /** Statements with conditions: evaluated one by one, per check. */
-  conditional: readonly PolicyStatementFact[];
 }
 
 /**
@@ -66,6 +71,12 @@ export class PolicyIndex {
   readonly #entries = new Map<number, Map<string, PolicyEntry>>();
   /** policy subject key → namespaces it has an entry in. */
   readonly #entryNamespaces = new Map<string, Set<number>>();
+  /** The buckets of every entry, resource first, for checks. */
+  readonly checks: ResourceIndex<StatementBucket>;
+
+  constructor(readonly ids: SubjectIds) {
+    this.checks = new ResourceIndex(ids);
+  }
 
   putPolicy(row: PolicyFact): void {
     this.#policies.set(row.id, {
@@ -134,6 +145,8 @@ export class PolicyIndex {
   #recomputeSubject(subject: string): void {
     for (const ns of this.#entryNamespaces.get(subject) ?? []) {
       const m = this.#entries.get(ns);
+      const old = m?.get(subject);
+      if (old) this.#unindex(ns, subject, old);
       m?.delete(subject);
       if (m && m.size === 0) this.#entries.delete(ns);
     }
@@ -150,29 +163,37 @@ export class PolicyIndex {
     }
     for (const [ns, list] of statements) {
       if (list.length === 0) continue;
-      const lists = new Map<string, { allow: string[][]; deny: string[][] }>();
-      const conditional: PolicyStatementFact[] = [];
+      const lists = new Map<string, { allow: string[][]; deny: string[][]; conditional: PolicyStatementFact[] }>();
       for (const s of list) {
-        if (s.condition.length > 0) {
-          conditional.push(s);
-          continue;
-        }
         const resource = statementResource(s);
         let l = lists.get(resource);
-        if (!l) lists.set(resource, (l = { allow: [], deny: [] }));
-        (s.effect === 'ALLOW' ? l.allow : l.deny).push(s.actions);
+        if (!l) lists.set(resource, (l = { allow: [], deny: [], conditional: [] }));
+        if (s.condition.length > 0) l.conditional.push(s);
+        else (s.effect === 'ALLOW' ? l.allow : l.deny).push(s.actions);
       }
       const buckets = new Map<string, StatementBucket>();
       for (const [resource, l] of lists) {
         buckets.set(resource, {
+          sid: -1,
           allow: l.allow.length > 0 ? compileActions(l.allow) : null,
           deny: l.deny.length > 0 ? compileActions(l.deny) : null,
+          conditional: l.conditional.length > 0 ? l.conditional : null,
         });
       }
       let m = this.#entries.get(ns);
       if (!m) this.#entries.set(ns, (m = new Map()));
-      m.set(subject, { buckets, conditional });
+      const entry = { buckets };
+      m.set(subject, entry);
       add(this.#entryNamespaces, subject, ns);
+      this.#index(ns, subject, entry);
     }
+  }
+
+  #index(ns: number, subject: string, entry: PolicyEntry): void {
+    for (const [resource, bucket] of entry.buckets) this.checks.set(ns, resource, subject, bucket);
+  }
+
+  #unindex(ns: number, subject: string, entry: PolicyEntry): void {
+    for (const resource of entry.buckets.keys()) this.checks.delete(ns, resource, subject);
   }
 }

@@ -6,7 +6,7 @@ import type { AppAccessTable, GrantsTable, PoliciesTable, PolicyAssignmentsTable
  * write is exactly the fact a restart would load from the same row.
  */
 
-export function grantFactOf(row: GrantsTable): GrantFact {
+export function grantFactOf(row: Omit<GrantsTable, 'userpool_id' | 'created_at' | 'updated_at'>): GrantFact {
   return {
     id: row.id,
     namespaceId: row.namespace_id,

@@ -1,12 +1,34 @@
 import type { Kysely } from 'kysely';
-import type { Facts } from '../engine/types.js';
+import { createPermissionIndex } from '../engine/index.js';
+import type { Facts, GrantFact, PermissionIndex } from '../engine/types.js';
 import { appAccessFactOf, grantFactOf, policyAssignmentFactOf, policyFactOf } from './fact-rows.js';
 import type { Database } from './tables.js';
 
-/** Every fact the permission engine needs, read straight from the raw tables (all pools). */
-export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
-  const [grants, roles, roleAssignments, groupMembers, nodes, nodeMembers, apps, appAccess, policies, policyAssignments] = await Promise.all([
-    db.selectFrom('grants').selectAll().orderBy('seq').orderBy('id').execute(),
+/** Grants are handed on this many at a time, so a million never sit in memory as rows at once. */
+const GRANT_PAGE = 10_000;
+
+/** The grant columns a fact needs (not the pool, not the timestamps). */
+const GRANT_COLUMNS = ['id', 'namespace_id', 'target_type', 'target_id', 'resource', 'resource_type', 'actions', 'effect', 'seq'] as const;
+
+/**
+ * Every grant, streamed from one statement and handed on a page at a time (in table order: the
+ * engine orders listings by `seq`, so the read needs no sort).
+ */
+export async function* grantPages(db: Kysely<Database>, pageSize = GRANT_PAGE): AsyncGenerator<GrantFact[]> {
+  let page: GrantFact[] = [];
+  for await (const row of db.selectFrom('grants').select(GRANT_COLUMNS).stream(pageSize)) {
+    page.push(grantFactOf(row));
+    if (page.length === pageSize) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+/** Every fact but the grants, read straight from the raw tables (all pools). */
+async function loadOtherFacts(db: Kysely<Database>): Promise<Omit<Facts, 'grants'>> {
+  const [roles, roleAssignments, groupMembers, nodes, nodeMembers, apps, appAccess, policies, policyAssignments] = await Promise.all([
     db.selectFrom('roles').select(['id', 'namespace_id']).orderBy('id').execute(),
     db.selectFrom('role_assignments').select(['role_id', 'holder_type', 'holder_id']).execute(),
     db.selectFrom('group_members').select(['group_id', 'user_id']).execute(),
@@ -18,7 +40,6 @@ export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
     db.selectFrom('policy_assignments').selectAll().orderBy('created_at').orderBy('id').execute(),
   ]);
   return {
-    grants: grants.map(grantFactOf),
     roles: roles.map((r) => ({ id: r.id, namespaceId: r.namespace_id })),
     roleAssignments: roleAssignments.map((a) => ({ roleId: a.role_id, holderType: a.holder_type, holderId: a.holder_id })),
     groupMembers: groupMembers.map((m) => ({ groupId: m.group_id, userId: m.user_id })),
@@ -29,4 +50,22 @@ export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
     policies: policies.map(policyFactOf),
     policyAssignments: policyAssignments.map(policyAssignmentFactOf),
   };
+}
+
+/** Every fact the permission engine needs, read straight from the raw tables (all pools). */
+export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
+  const others = await loadOtherFacts(db);
+  const grants: GrantFact[] = [];
+  for await (const page of grantPages(db)) grants.push(...page);
+  return { ...others, grants };
+}
+
+/**
+ * The permission index of the database, as a store builds it on start: the memberships, roles and
+ * policies first, then the grants streamed in a page at a time into the index.
+ */
+export async function loadIndex(db: Kysely<Database>): Promise<PermissionIndex> {
+  const index = createPermissionIndex({ ...(await loadOtherFacts(db)), grants: [] });
+  for await (const page of grantPages(db)) index.load(page);
+  return index;
 }
