@@ -3,7 +3,7 @@ import { AppStore } from './app-store.js';
 import { GrantStore } from './grant-store.js';
 import { mergeGrants } from './listing.js';
 import { kindOf } from './match.js';
-import { MembershipStore, type UserView } from './membership-store.js';
+import { MembershipStore, roleKeysIn, type UserView } from './membership-store.js';
 import { PolicyIndex } from './policy-index.js';
 import { ALLOW, DENY } from './resource-index.js';
 import { SubjectIds, subjectIdSet, type SubjectIdSet } from './subject-ids.js';
@@ -25,7 +25,7 @@ import type {
  * direct-only policy assignments use those; no grant is held under them).
  */
 function keysIn(view: UserView, namespaceId: number): Array<readonly string[]> {
-  return [view.baseKeys, view.roleKeys.get(namespaceId) ?? [], view.directOrgKeys];
+  return [view.baseKeys, roleKeysIn(view, namespaceId), view.directOrgKeys];
 }
 
 /**
@@ -45,7 +45,7 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
   function idsOf(view: UserView, namespaceId: number): SubjectIdSet {
     let set = view.idSets.get(namespaceId);
     if (!set || set.generation !== ids.generation) {
-      set = subjectIdSet(ids, keysIn(view, namespaceId).flat());
+      set = subjectIdSet(ids, keysIn(view, namespaceId));
       view.idSets.set(namespaceId, set);
     }
     return set;
@@ -114,6 +114,7 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     for (const row of facts.roleAssignments) members.putAssignment(row, true);
     for (const row of facts.groupMembers) members.putGroupMember(row, true);
     for (const row of facts.nodeMembers) members.putNodeMember(row, true);
+    members.warmViews();
     grants.load(facts.grants);
     for (const row of facts.appStrategies) apps.putStrategy(row);
     for (const row of facts.appAccess) apps.putRecord(row, true);
@@ -192,7 +193,7 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     },
 
     canAccessApp(appId, userId) {
-      return apps.decide(appId, userId, members.view(userId).subjects);
+      return apps.decide(appId, userId, members.subjectsOf(userId));
     },
 
     snapshot(): Facts {

@@ -8,18 +8,39 @@ type HolderType = RoleAssignmentFact['holderType'];
 
 /** What a user acts as, with the subject keys a check probes, memoized per user. */
 export interface UserView {
-  subjects: EffectiveSubjects;
   /** `USER:`, `GROUP:` and `ORG:` keys: valid in every namespace. */
   baseKeys: readonly string[];
-  /** `ROLE:` keys by the role's namespace: a role's grants count only there. */
-  roleKeys: ReadonlyMap<number, readonly string[]>;
+  /** The roles the user holds (directly, via a group or a node), each counting only in its namespace. */
+  roles: readonly HeldRole[];
   /** `ORG=:` keys of the nodes the user is directly in (direct-only policy assignments). */
   directOrgKeys: readonly string[];
   /** The subject ids of the keys that count in a namespace, memoized per namespace by the index. */
   idSets: Map<number, SubjectIdSet>;
+  /** The full subject sets (groups, nodes, roles), made when first asked (application access). */
+  subjects: EffectiveSubjects | null;
 }
 
 const holderKey = (holderType: HolderType, holderId: string): string => `${holderType}:${holderId}`;
+
+/** A role a holder has, with its namespace and its subject key. */
+export interface HeldRole {
+  roleId: string;
+  namespaceId: number;
+  key: string;
+}
+
+/** A node and its ancestors (the walk of {@link resolveSubjects}), their `ORG:` keys and the roles they hold. */
+interface Chain {
+  nodes: readonly string[];
+  keys: readonly string[];
+  roles: readonly HeldRole[];
+}
+
+/** A group's `GROUP:` key and the roles it holds. */
+interface GroupView {
+  key: string;
+  roles: readonly HeldRole[];
+}
 const assignmentKey = (roleId: string, holder: string): string => `${roleId}\u0000${holder}`;
 
 /**
@@ -39,6 +60,13 @@ export class MembershipStore implements MembershipSource {
   /** node id ↔ user id. */
   readonly #nodeMembers = new Relation();
   readonly #views = new Map<string, UserView>();
+  /**
+   * Shared by every member: each node's ancestor chain and each group's roles, so a user's first
+   * check joins a few memoized lists instead of walking the tree and concatenating keys again.
+   * Cleared whenever the tree, node or group role assignments, or roles change.
+   */
+  readonly #chains = new Map<string, Chain>();
+  readonly #groupViews = new Map<string, GroupView>();
 
   // MembershipSource
   groupsOf(userId: string): Iterable<string> {
@@ -57,22 +85,46 @@ export class MembershipStore implements MembershipSource {
     return this.#roles.get(roleId)?.namespaceId;
   }
 
+  /**
+   * What the user acts as, memoized: the same subjects as {@link resolveSubjects} over this store
+   * (a test holds the two equal), built from the memoized node chains and group roles.
+   */
   view(userId: string): UserView {
     let v = this.#views.get(userId);
     if (!v) {
-      v = buildView(userId, resolveSubjects(this, userId));
+      v = this.#buildView(userId);
       this.#views.set(userId, v);
     }
     return v;
   }
 
+  /**
+   * Builds the view of every user with a membership or a role now, so that no check after start
+   * pays for a user's first view (about a microsecond each; a change drops exactly the views it
+   * touches, which the next check rebuilds).
+   */
+  warmViews(): void {
+    for (const userId of this.#groups.targets()) this.view(userId);
+    for (const userId of this.#nodeMembers.targets()) this.view(userId);
+    for (const a of this.#assignments.values()) if (a.holderType === 'USER') this.view(a.holderId);
+  }
+
+  /** The user's groups, nodes and roles ({@link resolveSubjects}), memoized with the view. */
+  subjectsOf(userId: string): EffectiveSubjects {
+    const view = this.view(userId);
+    return (view.subjects ??= resolveSubjects(this, userId));
+  }
+
   putRole(row: RoleFact): void {
     this.#roles.set(row.id, { ...row });
+    this.#forgetShared();
     this.#invalidateRoleHolders(row.id);
   }
 
   deleteRole(id: string): void {
-    if (this.#roles.delete(id)) this.#invalidateRoleHolders(id);
+    if (!this.#roles.delete(id)) return;
+    this.#forgetShared();
+    this.#invalidateRoleHolders(id);
   }
 
   putAssignment(row: RoleAssignmentFact, present: boolean): void {
@@ -86,6 +138,8 @@ export class MembershipStore implements MembershipSource {
       this.#assignments.delete(key);
       this.#held.delete(holder, row.roleId);
     }
+    if (row.holderType === 'NODE') this.#chains.clear();
+    else if (row.holderType === 'GROUP') this.#groupViews.delete(row.holderId);
     this.#invalidateHolder(row.holderType, row.holderId);
   }
 
@@ -106,6 +160,7 @@ export class MembershipStore implements MembershipSource {
     this.#unlinkNode(row.id);
     this.#nodes.set(row.id, { ...row });
     if (row.parentId !== null) this.#tree.add(row.parentId, row.id);
+    this.#chains.clear();
     this.#invalidateSubtree(row.id);
   }
 
@@ -114,6 +169,7 @@ export class MembershipStore implements MembershipSource {
     this.#invalidateSubtree(id);
     this.#unlinkNode(id);
     this.#nodes.delete(id);
+    this.#chains.clear();
   }
 
   roles(): Iterable<RoleFact> {
@@ -130,6 +186,78 @@ export class MembershipStore implements MembershipSource {
   }
   nodeMembers(): NodeMemberFact[] {
     return [...this.#nodeMembers.pairs()].map(([nodeId, userId]) => ({ nodeId, userId }));
+  }
+
+  #forgetShared(): void {
+    this.#chains.clear();
+    this.#groupViews.clear();
+  }
+
+  #heldRoles(holderType: HolderType, holderId: string): HeldRole[] {
+    const out: HeldRole[] = [];
+    for (const roleId of this.#held.of(holderKey(holderType, holderId))) {
+      const namespaceId = this.#roles.get(roleId)?.namespaceId;
+      if (namespaceId !== undefined) out.push({ roleId, namespaceId, key: subjectKey('ROLE', roleId) });
+    }
+    return out;
+  }
+
+  /** The walk of {@link resolveSubjects} from one node: itself, then parents until a missing row, null or a repeat. */
+  #chain(start: string): Chain {
+    let chain = this.#chains.get(start);
+    if (chain) return chain;
+    const nodes: string[] = [];
+    const keys: string[] = [];
+    const roles: HeldRole[] = [];
+    const seen = new Set<string>();
+    for (let current: string | null | undefined = start; current != null && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      nodes.push(current);
+      keys.push(subjectKey('ORG', current));
+      roles.push(...this.#heldRoles('NODE', current));
+    }
+    chain = { nodes, keys, roles };
+    this.#chains.set(start, chain);
+    return chain;
+  }
+
+  #group(groupId: string): GroupView {
+    let group = this.#groupViews.get(groupId);
+    if (!group) {
+      group = { key: subjectKey('GROUP', groupId), roles: this.#heldRoles('GROUP', groupId) };
+      this.#groupViews.set(groupId, group);
+    }
+    return group;
+  }
+
+  #buildView(userId: string): UserView {
+    const baseKeys = [subjectKey('USER', userId)];
+    const roles: HeldRole[] = [];
+    hold(roles, this.#heldRoles('USER', userId));
+    for (const g of this.#groups.to(userId)) {
+      const group = this.#group(g);
+      baseKeys.push(group.key);
+      hold(roles, group.roles);
+    }
+    const directNodes = [...this.#nodeMembers.to(userId)];
+    if (directNodes.length === 1) {
+      // The common case: one department, its chain taken whole.
+      const chain = this.#chain(directNodes[0]!);
+      baseKeys.push(...chain.keys);
+      hold(roles, chain.roles);
+    } else if (directNodes.length > 1) {
+      const seen = new Set<string>();
+      for (const start of directNodes) {
+        const chain = this.#chain(start);
+        for (let i = 0; i < chain.nodes.length; i++) {
+          if (seen.has(chain.nodes[i]!)) continue;
+          seen.add(chain.nodes[i]!);
+          baseKeys.push(chain.keys[i]!);
+        }
+        hold(roles, chain.roles);
+      }
+    }
+    return { baseKeys, roles, directOrgKeys: directNodes.map(directOrgKey), idSets: new Map(), subjects: null };
   }
 
   #unlinkNode(id: string): void {
@@ -166,15 +294,14 @@ export class MembershipStore implements MembershipSource {
   }
 }
 
-function buildView(userId: string, subjects: EffectiveSubjects): UserView {
-  const baseKeys = [subjectKey('USER', userId)];
-  for (const g of subjects.groups) baseKeys.push(subjectKey('GROUP', g));
-  for (const n of subjects.nodes) baseKeys.push(subjectKey('ORG', n));
-  const roleKeys = new Map<number, string[]>();
-  for (const [roleId, ns] of subjects.roles) {
-    const keys = roleKeys.get(ns);
-    if (keys) keys.push(subjectKey('ROLE', roleId));
-    else roleKeys.set(ns, [subjectKey('ROLE', roleId)]);
-  }
-  return { subjects, baseKeys, roleKeys, directOrgKeys: [...subjects.directNodes].map(directOrgKey), idSets: new Map() };
+/** Adds the roles not yet held (a plain function: no closure per view; the lists are short). */
+function hold(roles: HeldRole[], held: readonly HeldRole[]): void {
+  for (const h of held) if (!roles.some((r) => r.roleId === h.roleId)) roles.push(h);
+}
+
+/** The `ROLE:` keys of the user's roles that count in the namespace. */
+export function roleKeysIn(view: UserView, namespaceId: number): string[] {
+  const keys: string[] = [];
+  for (const r of view.roles) if (r.namespaceId === namespaceId) keys.push(r.key);
+  return keys;
 }

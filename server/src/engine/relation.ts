@@ -21,6 +21,11 @@ export class Relation {
     return this.#backward.get(b) ?? [];
   }
 
+  /** Every `b` that some `a` relates to. */
+  targets(): Iterable<string> {
+    return this.#backward.keys();
+  }
+
   *pairs(): Iterable<[string, string]> {
     for (const [a, bs] of this.#forward) for (const b of bs) yield [a, b];
   }

@@ -2,7 +2,7 @@ import { actionSetCovers, type ActionSet } from './action-set.js';
 import { actionMatches } from './match.js';
 import { conditionsHold } from './policy-conditions.js';
 import type { PolicyStatementFact } from './types.js';
-import { filterBit, isKindLevel, userMayHold, type SubjectIds, type SubjectIdSet } from './subject-ids.js';
+import { filterBit, isKindLevel, userHas, userMayHold, type SubjectIds, type SubjectIdSet } from './subject-ids.js';
 
 export const ALLOW = 1;
 export const DENY = 2;
@@ -151,7 +151,7 @@ export class ResourceIndex<B extends Bucket> {
   #meet(resources: ReadonlyMap<string, Holders<B>>, namespaceId: number, resource: string, user: SubjectIdSet, ask: Ask): number {
     const holders = resources.get(resource);
     if (holders === undefined) return 0;
-    if (!(holders instanceof Map)) return user.set.has(holders.sid) ? bits(holders, ask) : 0;
+    if (!(holders instanceof Map)) return userHas(user, holders.sid) ? bits(holders, ask) : 0;
     let out = 0;
     if (isKindLevel(resource)) {
       const bit = filterBit(namespaceId, resource);
@@ -166,7 +166,7 @@ export class ResourceIndex<B extends Bucket> {
       }
     } else if (holders.size <= user.list.length) {
       for (const [id, b] of holders) {
-        if (user.set.has(id)) {
+        if (userHas(user, id)) {
           out |= bits(b, ask);
           if (out & DENY) return out;
         }

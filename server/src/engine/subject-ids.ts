@@ -135,25 +135,35 @@ export function filterBit(namespaceId: number, resource: string): number {
  */
 export interface SubjectIdSet {
   readonly generation: number;
-  readonly set: ReadonlySet<number>;
+  /** Only past {@link SET_FROM} ids: a short list is scanned faster than a set is probed, and costs no allocation. */
+  readonly set: ReadonlySet<number> | null;
   readonly list: readonly number[];
   readonly lo: number;
   readonly hi: number;
 }
 
-/** The ids of `keys` that are held now. */
-export function subjectIdSet(ids: SubjectIds, keys: Iterable<string>): SubjectIdSet {
-  const set = new Set<number>();
+const SET_FROM = 24;
+
+/** The ids of the keys (in any of `lists`) that are held now. */
+export function subjectIdSet(ids: SubjectIds, lists: ReadonlyArray<readonly string[]>): SubjectIdSet {
+  const list: number[] = [];
   let lo = 0;
   let hi = 0;
-  for (const key of keys) {
-    const id = ids.peek(key);
-    if (id === undefined) continue;
-    set.add(id);
-    lo |= ids.mask(id, 0);
-    hi |= ids.mask(id, 1);
+  for (const keys of lists) {
+    for (const key of keys) {
+      const id = ids.peek(key);
+      if (id === undefined || list.includes(id)) continue;
+      list.push(id);
+      lo |= ids.mask(id, 0);
+      hi |= ids.mask(id, 1);
+    }
   }
-  return { generation: ids.generation, set, list: [...set], lo, hi };
+  return { generation: ids.generation, set: list.length >= SET_FROM ? new Set(list) : null, list, lo, hi };
+}
+
+/** Is `id` one of the user's? */
+export function userHas(user: SubjectIdSet, id: number): boolean {
+  return user.set === null ? user.list.includes(id) : user.set.has(id);
 }
 
 /** May one of the user's subjects hold a kind-level resource of filter bit `bit`? */

@@ -54,7 +54,7 @@ describe('subject ids', () => {
     expect(ids.peek('USER:4999')).toBe(4_999);
     expect(ids.mayHold(4_999, 4_999 % 64)).toBe(true);
     expect(ids.mayHold(4_999, (4_999 + 1) % 64)).toBe(false);
-    const user = subjectIdSet(ids, ['USER:1', 'USER:2', 'USER:none']);
+    const user = subjectIdSet(ids, [['USER:1', 'USER:2'], ['USER:none', 'USER:1']]);
     expect(user.list).toEqual([1, 2]);
     expect(userMayHold(user, 1)).toBe(true);
     expect(userMayHold(user, 3)).toBe(false);
