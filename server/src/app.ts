@@ -1,4 +1,4 @@
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { RequestContext, type ServerState } from './context.js';
 import { AuthingServerError, Errors } from './errors.js';
 import { openapiDocument, typeDefs } from './generated/schema.js';
@@ -11,7 +11,7 @@ import { resolvers } from './graphql/resolvers/index.js';
 import { GRAPHQL_PATH, json, refusal } from './http/answer.js';
 import { isPreflight, preflight, withCors } from './http/cors.js';
 import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES, isJsonContentType } from './http/limits.js';
-import type { FetchHandler } from './http/node.js';
+import { cameOverHttp, type FetchHandler } from './http/node.js';
 import { langOf } from './i18n.js';
 import { CasServer } from './cas/routes.js';
 import { SAML_PREFIX, SamlServer } from './saml/routes.js';
@@ -51,18 +51,33 @@ function authingErrors(state: ServerState): Plugin {
  * /api/v2, both validated against the shared schema files.
  */
 export function createApp(state: ServerState): FetchHandler {
-  const yoga = createYoga<object, GraphQLContext>({
-    schema: createSchema<GraphQLContext>({ typeDefs, resolvers: withResolverBudget(resolvers) }),
-    graphqlEndpoint: GRAPHQL_PATH,
-    maskedErrors: false,
-    landingPage: false,
-    logging: false,
-    graphiql: { title: 'authing-local' },
-    // CORS is answered once for GraphQL and REST alike, below (http/cors.ts).
-    cors: false,
-    context: ({ request }) => ({ rc: new RequestContext(request, state) }),
-    plugins: [graphqlLimits(), answerLimits(), resolverBudget(), authingErrors(state)],
-  });
+  /**
+   * GraphQL is made on its first request, graphql-yoga imported then: loading and building it was
+   * most of what start-up spent before the first answer, and many uses of authing-local only call REST.
+   */
+  let yogaServer: Promise<YogaServerInstance<object, GraphQLContext>> | null = null;
+  const yoga = () =>
+    (yogaServer ??= import('graphql-yoga').then(({ createSchema, createYoga }) =>
+      createYoga<object, GraphQLContext>({
+        schema: createSchema<GraphQLContext>({ typeDefs, resolvers: withResolverBudget(resolvers) }),
+        graphqlEndpoint: GRAPHQL_PATH,
+        maskedErrors: false,
+        landingPage: false,
+        logging: false,
+        graphiql: { title: 'authing-local' },
+        // CORS is answered once for GraphQL and REST alike, below (http/cors.ts).
+        cors: false,
+        context: ({ request }) => ({ rc: new RequestContext(request, state) }),
+        plugins: [graphqlLimits(), answerLimits(), resolverBudget(), authingErrors(state)],
+        // graphqlLimits parses and validates each document text once (graphql/limits.ts), in place of yoga's cache.
+        parserAndValidationCache: false,
+        // The body is read in full before yoga sees it (graphql(), below), within MAX_BODY_BYTES.
+        maxRequestBodySize: false,
+      }),
+    ).catch((error: unknown) => {
+      yogaServer = null; // a failed load is tried again by the next request, not remembered
+      throw error;
+    }));
   const router = new OpenApiRouter<RequestContext>(openapiDocument, forRouter(restHandlers));
   const cas = new CasServer(state);
   const saml = new SamlServer(state);
@@ -103,10 +118,25 @@ export function createApp(state: ServerState): FetchHandler {
       }
     }
     const wantsGraphiQL = request.method === 'GET' && !url.searchParams.has('query') && (request.headers.get('accept') ?? '').includes('text/html');
-    if (wantsGraphiQL) return yoga.fetch(request);
-    const headers = new Headers(request.headers);
+    if (wantsGraphiQL) return yoga().then((y) => y.fetch(request));
+    return request.method === 'POST' ? request.text().then((body) => toYoga(request, body, lang)) : toYoga(request, undefined, lang);
+  }
+
+  /**
+   * The request as yoga is given it: yoga's own Request class (no stream to copy: the body is the
+   * text already read, and yoga's JSON parser takes it as it is), `Accept: application/json`.
+   */
+  async function toYoga(request: Request, body: string | undefined, lang: ReturnType<typeof langOf>): Promise<Response> {
+    // The node adapter stops reading at the limit; this covers callers of the fetch handler that send no length.
+    if (body !== undefined && body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES) return refusal(HttpErrors.bodyTooLarge(), GRAPHQL_PATH, lang);
+    const server = await yoga();
+    const headers = new server.fetchAPI.Headers(request.headers);
     headers.set('accept', 'application/json');
-    return yoga.fetch(new Request(request, { headers }));
+    // The adapter's requests are never aborted: their signal (made when first read) is left alone,
+    // and yoga, given none, watches none.
+    const init: RequestInit = { method: request.method, headers, body };
+    if (!cameOverHttp(request)) init.signal = request.signal;
+    return server.fetch(request.url, init);
   }
 
   async function route(request: Request): Promise<Response> {
@@ -141,8 +171,15 @@ export function createApp(state: ServerState): FetchHandler {
     const requestId = crypto.randomUUID();
     const response = isPreflight(request) ? preflight(request) : await route(request);
     // Every answer, errors included, carries CORS headers: a page must be able to read a 401's body.
-    const headers = withCors(request, new Headers(response.headers));
-    headers.set('x-request-id', requestId);
-    return new Response(response.body, { status: response.status, headers });
+    // The answers made here can take them as they are; one whose headers are immutable (as a
+    // fetched Response's are) is copied, which its first `append` tells before anything changed.
+    try {
+      withCors(request, response.headers).set('x-request-id', requestId);
+      return response;
+    } catch {
+      const headers = withCors(request, new Headers(response.headers));
+      headers.set('x-request-id', requestId);
+      return new Response(response.body, { status: response.status, headers });
+    }
   };
 }

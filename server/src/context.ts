@@ -33,17 +33,52 @@ export interface ServerState {
   info(line: string): void;
 }
 
+/** Verified signatures kept per server (at most {@link VERIFIED_TOKENS_MAX} tokens, least recently used dropped first). */
+const VERIFIED_TOKENS_MAX = 4096;
+const verifiedTokens = new WeakMap<ServerState, Map<string, { claims: TokenClaims; jwtSecret: string }>>();
+
+/**
+ * The claims of a token whose signature and expiry check out with the key of the pool it claims
+ * (the pool's keys never change). A token's signature is checked once: a token seen before is
+ * answered from memory until its `exp` (as jose decides expiry: `exp` must be later than now, in
+ * whole seconds) and only while its pool still has the key it was checked with. What can change
+ * while a token is unexpired (logout, a blocked user, a deleted pool) is checked by the caller on
+ * every request. Any failure is 2020 and is not remembered.
+ */
+async function verifiedClaims(state: ServerState, token: string): Promise<TokenClaims> {
+  let cache = verifiedTokens.get(state);
+  if (!cache) verifiedTokens.set(state, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit) {
+    cache.delete(token);
+    const pool = hit.claims.exp > Math.floor(Date.now() / 1000) ? await state.findPool(hit.claims.userPoolId) : null;
+    if (pool && pool.jwtSecret === hit.jwtSecret) {
+      cache.set(token, hit);
+      return hit.claims;
+    }
+  }
+  const claimed = claimedPoolId(token);
+  const pool = claimed ? await state.findPool(claimed) : null;
+  if (!pool) throw Errors.notLoggedIn();
+  const claims = await verifyToken(token, pool.jwtSecret);
+  if (claims.userPoolId !== pool.id) throw Errors.notLoggedIn();
+  // A token without `exp` (none of ours) is checked every time.
+  if (claims.exp > 0) {
+    cache.set(token, { claims, jwtSecret: pool.jwtSecret });
+    if (cache.size > VERIFIED_TOKENS_MAX) cache.delete(cache.keys().next().value as string);
+  }
+  return claims;
+}
+
 /**
  * Verifies a token with the key of the pool it claims, refusing user tokens ended by logout and
  * tokens of users who were blocked (or deleted) since. Every token check goes through here: forged,
  * expired, revoked and unknown-pool tokens are all 2020.
  */
 export async function verifyPoolToken(state: ServerState, token: string): Promise<{ pool: PoolKeys; claims: TokenClaims }> {
-  const claimed = claimedPoolId(token);
-  const pool = claimed ? await state.findPool(claimed) : null;
+  const claims = await verifiedClaims(state, token);
+  const pool = await state.findPool(claims.userPoolId);
   if (!pool) throw Errors.notLoggedIn();
-  const claims = await verifyToken(token, pool.jwtSecret);
-  if (claims.userPoolId !== pool.id) throw Errors.notLoggedIn();
   if (claims.kind === 'user' && ((await state.isRevoked(claims.jti)) || !(await isSessionOpen(state.store, claims)))) {
     throw Errors.notLoggedIn();
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import type { LoginLockoutOptions } from './auth/login-guard.js';
@@ -5,7 +6,7 @@ import type { PasswordHasher } from './auth/password.js';
 import { close, listen, type FetchHandler } from './http/node.js';
 import { protocolRoutes } from './oidc/mount.js';
 import { createServerState } from './state.js';
-import { createUserPool, ensureDefaultPool, type PoolCredentials } from './storage/bootstrap.js';
+import { createUserPool, findDefaultPool, generatePoolKeyPair, type PoolCredentials } from './storage/bootstrap.js';
 import { Store } from './storage/store.js';
 
 export { createApp } from './app.js';
@@ -71,10 +72,18 @@ export interface LocalAuthing extends PoolCredentials {
  * await s.close();
  */
 export async function startLocalAuthing(options: StartOptions = {}): Promise<LocalAuthing> {
-  const store = await Store.open(options.db ?? ':memory:', { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher, verificationCodes: options.verificationCodes, qrcode: options.qrcode });
+  const path = options.db ?? ':memory:';
+  // A new database needs the first pool's RSA key: it is made on the thread pool from here on, while
+  // the migrations and createApp run on this thread, and only waited for before listening.
+  const firstKeys = path === ':memory:' || !existsSync(path) ? generatePoolKeyPair() : undefined;
+  firstKeys?.catch(() => undefined); // unused when start-up fails first
+  const store = await Store.open(path, { loginLockout: options.loginLockout, passwordHasher: options.passwordHasher, verificationCodes: options.verificationCodes, qrcode: options.qrcode });
   let server: Server | undefined;
+  // On an empty database the first pool is created while the app is built; nothing listens before it exists.
+  let creating: Promise<PoolCredentials> | undefined;
   try {
-    const credentials = await ensureDefaultPool(store);
+    const existing = await findDefaultPool(store);
+    creating = existing ? undefined : createUserPool(store, 'Default user pool', firstKeys);
     const state = createServerState(
       store,
       'http://127.0.0.1',
@@ -82,6 +91,7 @@ export async function startLocalAuthing(options: StartOptions = {}): Promise<Loc
       options.info ?? ((line) => console.info('[authing-local]', line)),
     );
     const handler = createApp(state);
+    const credentials = existing ?? (await creating!);
     const listening = await listen(handler, options.port ?? 3000, '127.0.0.1', protocolRoutes(state));
     server = listening.server;
     state.setIssuer(listening.url);
@@ -97,6 +107,8 @@ export async function startLocalAuthing(options: StartOptions = {}): Promise<Loc
       },
     };
   } catch (error) {
+    // A pool still being created writes after its key is made: let it finish (or fail) first.
+    await creating?.catch(() => undefined);
     if (server) await close(server).catch(() => undefined);
     await store.close();
     throw error;

@@ -179,12 +179,30 @@ export function auditedResolver(typeName: string, field: string, fn: unknown): u
 
 type RestCall<I, C, R> = (input: I, rc: C) => Promise<R>;
 
-/** Wraps every REST handler with `audited` (rest/routes/index.ts); writes are the non-GET operations. */
+/**
+ * REST operations that read although they are POSTed (their input is a body): a permission check,
+ * lookups and listings. They change nothing, so, like GET reads, they leave no audit record (an
+ * `isAllowed` check, the hottest call there is, would otherwise write one every time).
+ */
+export const READS_SENT_AS_POST: ReadonlySet<string> = new Set([
+  'isAllowed',
+  'checkResourcePermissionBatch',
+  'getAuthorizedResourcesOfResourceKind',
+  'listAuthorizedResourcesBatch',
+  'batchUsers',
+  'filterUsers',
+  'findRoleUsers',
+  'checkPasswordValid',
+  'checkExtIdpConnectionIdentifier',
+  'checkMfaPhoneOrEmailBindable',
+]);
+
+/** Wraps every REST handler with `audited` (rest/routes/index.ts); writes are the non-GET operations but {@link READS_SENT_AS_POST}. */
 export function auditedRoutes<H extends Record<string, RestCall<never, RequestContext, unknown>>>(handlers: H): H {
   const out: Record<string, unknown> = {};
   for (const [operationId, handler] of Object.entries(handlers)) {
     out[operationId] = (input: { request: Request; path?: unknown; body?: unknown; query?: unknown }, rc: RequestContext) =>
-      audited(rc, operationId, { path: input.path, body: input.body, ...record(input.query) }, input.request.method !== 'GET', () =>
+      audited(rc, operationId, { path: input.path, body: input.body, ...record(input.query) }, input.request.method !== 'GET' && !READS_SENT_AS_POST.has(operationId), () =>
         (handler as RestCall<typeof input, RequestContext, unknown>)(input, rc),
       );
   }

@@ -21,7 +21,9 @@ import {
   parse,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthingServerError } from '../errors.js';
@@ -169,27 +171,114 @@ export function documentProblem(document: DocumentNode): AuthingServerError | nu
   return null;
 }
 
+/** Distinct document texts whose parse (or refusal) one server keeps; the least recently used goes first. */
+export const DOCUMENT_CACHE_MAX = 1000;
+/** Texts longer than this (in UTF-16 units) are parsed every time, so the cache stays within ~64 MB. */
+export const DOCUMENT_CACHE_SOURCE_MAX = 32 * 1024;
+
+/** What a document text came to: a document within the parse-time limits, or the error it was refused with. */
+type Parsed = { document: DocumentNode } | { refusal: AuthingServerError } | { syntax: GraphQLError };
+
+let parses = 0;
+
+/** How many times the limits plugin has parsed a document (tests read it to see the cache work). */
+export function documentParseCount(): number {
+  return parses;
+}
+
+/** The before-validation limits of a document, counted once per document object (a cached document is the same object). */
+const documentProblems = new WeakMap<DocumentNode, AuthingServerError | null>();
+
+function documentProblemOnce(document: DocumentNode): AuthingServerError | null {
+  let problem = documentProblems.get(document);
+  if (problem === undefined) {
+    problem = documentProblem(document);
+    documentProblems.set(document, problem);
+  }
+  return problem;
+}
+
+/**
+ * Validation results by document (a cached document is the same object every time it is sent),
+ * for the schema and rules they were found with. Yoga's own validation cache would do the same,
+ * but works out a key from the names of all the rules on every request.
+ */
+const validations = new WeakMap<DocumentNode, { schema: GraphQLSchema; rules: readonly ValidationRule[] | undefined; result: readonly GraphQLError[] }>();
+
+function sameRules(a: readonly ValidationRule[] | undefined, b: readonly ValidationRule[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((rule, i) => rule === b[i]);
+}
+
+/** The source checks, the parse and the operation count of one document text, as {@link graphqlLimits} runs them. */
+function parseWithinLimits(body: string, source: Parameters<typeof parse>[0], options: Parameters<typeof parse>[1]): Parsed {
+  const problem = sourceProblem(body);
+  if (problem) return { refusal: problem };
+  // Within the bounds the parser is safe; parsing here lets the operations be counted before
+  // yoga looks for the one to run. A syntax error is thrown as parse would throw it.
+  parses++;
+  let document: DocumentNode;
+  try {
+    document = parse(source, options);
+  } catch (error) {
+    if (error instanceof GraphQLError) return { syntax: error };
+    throw error;
+  }
+  const operations = operationsProblem(document);
+  return operations ? { refusal: operations } : { document };
+}
+
 /**
  * The yoga plugin for the document limits: refuses at the earliest step that can tell. The refusal
  * is a GraphQL error carrying the AuthingServerError, so it is answered with its code. (cost.ts and
  * budget.ts add the limits that need the variables and the execution.)
+ *
+ * The source checks, the parse and the document counts run once per distinct document text: the
+ * outcome is kept in a bounded LRU keyed by the text (at most {@link DOCUMENT_CACHE_MAX} texts of
+ * up to {@link DOCUMENT_CACHE_SOURCE_MAX} characters), and a document sent again is the same
+ * `DocumentNode`, whose validation (the limits on selections, then graphql's rules) is kept by
+ * document too.
+ * A refused text is refused again with the same error (a fresh GraphQLError over the same
+ * AuthingServerError; a syntax error is rethrown as it was, as yoga's own cache does), so the
+ * answer is the same whether it came from the cache or not. createApp turns yoga's own parser and
+ * validation cache off: this one replaces it.
  */
 export function graphqlLimits(): Plugin {
+  const cache = new Map<string, Parsed>();
   return {
     onParse({ params, setParsedDocument }) {
       const body = typeof params.source === 'string' ? params.source : params.source.body;
-      const problem = sourceProblem(body);
-      if (problem) throw asGraphQLError(problem);
-      // Within the bounds the parser is safe; parsing here lets the operations be counted before
-      // yoga looks for the one to run. A syntax error is thrown as parse would throw it.
-      const document = parse(params.source, params.options);
-      const operations = operationsProblem(document);
-      if (operations) throw asGraphQLError(operations);
-      setParsedDocument(document);
+      let parsed = cache.get(body);
+      if (parsed) {
+        cache.delete(body);
+        cache.set(body, parsed);
+      } else {
+        parsed = parseWithinLimits(body, params.source, params.options);
+        if (body.length <= DOCUMENT_CACHE_SOURCE_MAX) {
+          cache.set(body, parsed);
+          if (cache.size > DOCUMENT_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+        }
+      }
+      if ('refusal' in parsed) throw asGraphQLError(parsed.refusal);
+      if ('syntax' in parsed) throw parsed.syntax;
+      setParsedDocument(parsed.document);
     },
     onValidate({ params, setResult }) {
-      const problem = documentProblem(params.documentAST);
-      if (problem) setResult([asGraphQLError(problem)]);
+      const { documentAST: document, schema, rules } = params;
+      const problem = documentProblemOnce(document);
+      if (problem) {
+        setResult([asGraphQLError(problem)]);
+        return;
+      }
+      const known = validations.get(document);
+      if (known && known.schema === schema && sameRules(known.rules, rules)) {
+        setResult([...known.result]);
+        return;
+      }
+      return ({ result }) => {
+        validations.set(document, { schema, rules: rules ? [...rules] : undefined, result: [...result] });
+      };
     },
   };
 }

@@ -3,6 +3,7 @@
  * layer (method, size, content type, malformed requests), unknown routes and REST envelopes.
  */
 import type { AuthingServerError, Lang } from '../errors.js';
+import { BufferedResponse } from './buffered.js';
 
 export const GRAPHQL_PATH = '/graphql/v2';
 
@@ -10,7 +11,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A JSON answer. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE, ...headers } });
+  return new BufferedResponse(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE, ...headers } });
 }
 
 /** The language a raw `x-authing-lang` value asks for (the same rule as i18n.ts, for requests not yet built). */

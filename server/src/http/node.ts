@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { AuthingServerError, Errors } from '../errors.js';
 import { langOfHeader, pathOf, refusal } from './answer.js';
+import { BufferedRequest } from './buffered.js';
 import { withCorsFor } from './cors.js';
 import { ALLOWED_METHODS, HttpErrors, MAX_BODY_BYTES } from './limits.js';
 
@@ -65,6 +66,14 @@ function targetUrl(req: IncomingMessage, fallbackHost: string): URL {
   }
 }
 
+/** The requests this adapter made: their `signal` is never aborted (a client going away does not abort the request). */
+const adapterRequests = new WeakSet<Request>();
+
+/** Whether `request` came through {@link listen} (the fetch handler may pass on its signal only if not: that one stays unaborted). */
+export function cameOverHttp(request: Request): boolean {
+  return adapterRequests.has(request);
+}
+
 /** The WHATWG Request for an incoming request, or the refusal to answer instead. */
 async function toRequest(req: IncomingMessage, fallbackHost: string): Promise<Request> {
   const method = req.method ?? 'GET';
@@ -83,7 +92,9 @@ async function toRequest(req: IncomingMessage, fallbackHost: string): Promise<Re
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
-    return new Request(url, { method, headers, body });
+    const request = body ? new BufferedRequest(url, method, headers, body) : new Request(url, { method, headers });
+    adapterRequests.add(request);
+    return request;
   } catch {
     throw HttpErrors.malformedRequest('Malformed request headers', '请求头格式错误');
   }
@@ -133,11 +144,12 @@ export type NodeRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** Serves a fetch handler on node:http, bound to loopback only; `nodeRoute` sees each request first. */
 export function listen(handler: FetchHandler, port: number, host = '127.0.0.1', nodeRoute?: NodeRoute): Promise<{ server: Server; url: string }> {
+  // The Host a request without one is taken to have named, known once the server listens.
+  let fallbackHost = '';
   const server = createServer((req, res) => {
     if (nodeRoute?.(req, res)) return;
-    const { port: actual } = server.address() as AddressInfo;
     const lang = langOfHeader(req.headers['x-authing-lang'] as string | undefined);
-    toRequest(req, `${host}:${actual}`)
+    toRequest(req, fallbackHost)
       .then(handler, (error: unknown) => {
         // A body the client stopped sending, or anything else that kept a Request from being built.
         const refused = error instanceof AuthingServerError ? error : HttpErrors.malformedRequest('Malformed request', '请求格式错误');
@@ -162,6 +174,7 @@ export function listen(handler: FetchHandler, port: number, host = '127.0.0.1', 
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: bound } = server.address() as AddressInfo;
+      fallbackHost = `${host}:${bound}`;
       resolve({ server, url: `http://${host}:${bound}` });
     });
   });

@@ -34,8 +34,8 @@ interface Route<Ctx> {
   literals: boolean[];
   operationId: string;
   handler: RestHandler<Ctx>;
-  validateParams: ValidateFunction;
-  validateBody: ValidateFunction | null;
+  validateParams: Validator;
+  validateBody: Validator | null;
   /** The query parameters that page a listing, bounded for every operation alike (http/limits.ts). */
   paging: Array<'page' | 'limit'>;
 }
@@ -64,6 +64,33 @@ function rebaseRefs(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** A validator as the router calls it: Ajv's, or one that compiles Ajv's on first use. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+  /** Compiles now (what the first call would do). */
+  compile(): void;
+}
+
+/**
+ * Compiles `schema` on the first request that needs it, not at start: compiling every operation's
+ * validators was most of authing-local's start-up (about 250 ms of CPU), and a test or demo reaches
+ * a handful of operations. The compiled function is kept; its `errors` are copied after each call.
+ */
+function lazyValidator(ajv: () => Ajv2020, schema: object): Validator {
+  let compiled: ValidateFunction | null = null;
+  const validate = ((data: unknown) => {
+    compiled ??= ajv().compile(schema);
+    const ok = compiled(data);
+    validate.errors = compiled.errors;
+    return ok;
+  }) as Validator;
+  validate.compile = () => {
+    compiled ??= ajv().compile(schema);
+  };
+  return validate;
 }
 
 function describe(errors: ErrorObject[] | null | undefined, where: string): string {
@@ -97,10 +124,22 @@ function bySpecificity<Ctx>(a: Route<Ctx>, b: Route<Ctx>): number {
  */
 export class OpenApiRouter<Ctx> {
   private readonly routes: Array<Route<Ctx>> = [];
+  /** Compiles every validator now (tests: a schema Ajv cannot compile fails there, not at a first request). */
+  readonly compileAll: () => void;
+  /** Each template's operations by method. */
+  private readonly byTemplate = new Map<string, Map<string, Route<Ctx>>>();
+  /** The templates without parameters, by their path: one that matches a path is always the most specific. */
+  private readonly literalTemplates = new Set<string>();
 
   constructor(document: Record<string, unknown>, handlers: Record<string, RestHandler<Ctx>>) {
-    const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', useDefaults: true });
-    ajv.addSchema({ $id: 'openapi', components: rebaseRefs(document.components ?? {}) });
+    let shared: Ajv2020 | null = null;
+    const ajv = (): Ajv2020 => {
+      if (!shared) {
+        shared = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', useDefaults: true });
+        shared.addSchema({ $id: 'openapi', components: rebaseRefs(document.components ?? {}) });
+      }
+      return shared;
+    };
     const paths = (document.paths ?? {}) as Record<string, Record<string, OpenApiOperation>>;
     const missing: string[] = [];
     for (const [template, item] of Object.entries(paths)) {
@@ -135,8 +174,8 @@ export class OpenApiRouter<Ctx> {
           literals: segments.map((s) => !s.startsWith('{')),
           operationId,
           handler,
-          validateParams: ajv.compile(paramsSchema),
-          validateBody: bodySchema ? ajv.compile(rebaseRefs(bodySchema) as object) : null,
+          validateParams: lazyValidator(ajv, paramsSchema),
+          validateBody: bodySchema ? lazyValidator(ajv, rebaseRefs(bodySchema) as object) : null,
           paging: params.filter((p) => p.in === 'query' && (p.name === 'page' || p.name === 'limit')).map((p) => p.name as 'page' | 'limit'),
         });
         // A multipart body (uploads) is read by its handler, which gets the request as it came.
@@ -146,6 +185,18 @@ export class OpenApiRouter<Ctx> {
     }
     if (missing.length > 0) throw new Error(`REST operations without a handler: ${missing.join(', ')}`);
     this.routes.sort(bySpecificity);
+    this.compileAll = () => {
+      for (const route of this.routes) {
+        route.validateParams.compile();
+        route.validateBody?.compile();
+      }
+    };
+    for (const route of this.routes) {
+      let methods = this.byTemplate.get(route.template);
+      if (!methods) this.byTemplate.set(route.template, (methods = new Map()));
+      methods.set(route.method, route);
+      if (route.names.length === 0) this.literalTemplates.add(route.template);
+    }
   }
 
   /**
@@ -157,9 +208,12 @@ export class OpenApiRouter<Ctx> {
    * @throws 405 when the winning template has no operation for the method
    */
   private match(method: string, pathname: string): Route<Ctx> | null {
-    const winner = this.routes.find((r) => r.pattern.test(pathname));
-    if (!winner) return null;
-    const route = this.routes.find((r) => r.template === winner.template && r.method === method);
+    // A template without parameters that matches (the path itself, or with a trailing slash) comes
+    // first in specificity order, so it is looked up instead of scanning the patterns.
+    const literal = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+    const template = this.literalTemplates.has(literal) ? literal : this.routes.find((r) => r.pattern.test(pathname))?.template;
+    if (template === undefined) return null;
+    const route = this.byTemplate.get(template)?.get(method);
     if (!route) throw HttpErrors.methodNotAllowed(method);
     return route;
   }

@@ -8,7 +8,7 @@ import type { GrantsTable } from '../storage/tables.js';
 import { deleteGrantIds } from './cascade.js';
 import type { Db, ServiceContext } from './context.js';
 import { ServiceErrors } from './errors.js';
-import { findGroup, findNamespace, findNode, findRole, findUser } from './lookup.js';
+import { findGroup, findNamespace, findNamespaceRead, findNode, findRole, findUser } from './lookup.js';
 import { RESOURCE_TYPES } from './resources.js';
 
 export const TARGET_TYPES: readonly TargetType[] = ['USER', 'ROLE', 'GROUP', 'ORG', 'AK_SK'];
@@ -228,13 +228,13 @@ export async function revokeResource(
 
 /** `isActionAllowed`: the user's effective permission (direct, roles, groups, org nodes); `namespace` defaults to `default`. */
 export async function isAllowed(ctx: ServiceContext, userId: string, resource: string, action: string, namespace?: string | null): Promise<boolean> {
-  const ns = await findNamespace(ctx.store.db, ctx.poolId, namespace);
+  const ns = await findNamespaceRead(ctx.store, ctx.poolId, namespace);
   return ctx.store.index.isAllowed({ userId, namespaceId: ns.id, resource, action });
 }
 
 /** `isActionDenied`: true iff an explicit DENY applying to the user matches (not `!isAllowed`). */
 export async function isDenied(ctx: ServiceContext, userId: string, resource: string, action: string, namespace?: string | null): Promise<boolean> {
-  const ns = await findNamespace(ctx.store.db, ctx.poolId, namespace);
+  const ns = await findNamespaceRead(ctx.store, ctx.poolId, namespace);
   return ctx.store.index.isDenied({ userId, namespaceId: ns.id, resource, action });
 }
 

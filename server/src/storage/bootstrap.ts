@@ -1,9 +1,31 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { newId, newSecret, nowIso } from './ids.js';
 import type { Store, Tx } from './store.js';
 import type { FactChange } from '../engine/types.js';
 import { policyFactOf } from './fact-rows.js';
 import type { PoliciesTable } from './tables.js';
+
+const generateRsaKeyPair = promisify(generateKeyPair);
+
+/** A pool's RSA key pair, PEM-encoded (SPKI public, PKCS#8 private). */
+export interface PoolKeyPair {
+  publicKey: string;
+  privateKey: string;
+}
+
+/**
+ * A new pool key pair (RSA 2048), made on libuv's thread pool rather than the event loop: it takes
+ * 50-200 ms, which at start-up overlaps the migrations and building the app (see
+ * startLocalAuthing) and later does not stall other requests.
+ */
+export function generatePoolKeyPair(): Promise<PoolKeyPair> {
+  return generateRsaKeyPair('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+}
 
 /** Credentials of one user pool and its first application. */
 export interface PoolCredentials {
@@ -19,12 +41,9 @@ export interface PoolCredentials {
  * encryption), a JWT secret, the `default` namespace with the built-in `AdministratorAccess`
  * policy, and one application with its own namespace.
  */
-export function createUserPool(store: Store, name: string): Promise<PoolCredentials> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
+export async function createUserPool(store: Store, name: string, keys: Promise<PoolKeyPair> = generatePoolKeyPair()): Promise<PoolCredentials> {
+  // Made before the write, as nothing slow may run inside one.
+  const { publicKey, privateKey } = await keys;
   return store.write(async (tx, changes) => {
     const now = nowIso();
     const userPoolId = newId();
@@ -118,6 +137,11 @@ export async function insertApplication(
 
 /** On an empty database creates the first pool; otherwise returns the first pool's credentials. */
 export async function ensureDefaultPool(store: Store): Promise<PoolCredentials> {
+  return (await findDefaultPool(store)) ?? createUserPool(store, 'Default user pool');
+}
+
+/** The first pool's credentials (its default application's); null on an empty database. */
+export async function findDefaultPool(store: Store): Promise<PoolCredentials | null> {
   const pool = await store.db
     .selectFrom('userpools')
     .select(['id', 'secret', 'rsa_public_pem'])
@@ -125,7 +149,7 @@ export async function ensureDefaultPool(store: Store): Promise<PoolCredentials> 
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  if (!pool) return createUserPool(store, 'Default user pool');
+  if (!pool) return null;
   const app = await store.db
     .selectFrom('applications')
     .select(['id', 'secret'])

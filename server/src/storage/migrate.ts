@@ -20,6 +20,7 @@ import * as tenants from './migrations/0020_tenants.js';
 import * as extIdps from './migrations/0021_ext_idps.js';
 import * as protocols from './migrations/0022_protocols.js';
 import * as saml from './migrations/0023_saml.js';
+import * as seqIndexes from './migrations/0024_seq_indexes.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0021_ext_idps': extIdps,
   '0022_protocols': protocols,
   '0023_saml': saml,
+  '0024_seq_indexes': seqIndexes,
 };
 
 const provider: MigrationProvider = {

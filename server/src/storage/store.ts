@@ -1,14 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import { LoginGuard, type LoginLockoutOptions } from '../auth/login-guard.js';
 import { scryptHasher, type PasswordHasher } from '../auth/password.js';
-import { createPermissionIndex } from '../engine/index.js';
 import type { FactChange, Facts, PermissionIndex } from '../engine/types.js';
 import { openDatabase } from './db.js';
-import { loadFacts } from './load-facts.js';
+import { loadFacts, loadIndex } from './load-facts.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './tables.js';
 import { verificationCodeSettings, type VerificationCodeOptions } from '../services/verification-codes.js';
 import { qrCodeSettings, type QrCodeOptions } from '../services/qrcode-options.js';
+
+/** Memoized reads a store keeps at most ({@link Store.memo}). */
+const MEMOS_MAX = 10_000;
 
 /** A transaction over the authing-local schema. */
 export type Tx = Transaction<Database>;
@@ -38,6 +40,9 @@ export interface StoreOptions {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private current: PermissionIndex;
+  /** Bumped whenever a write may have committed: memoized reads of an older generation are stale. */
+  private generation = 0;
+  private readonly memos = new Map<string, unknown>();
   readonly passwords: PasswordHasher;
   readonly logins: LoginGuard;
   readonly codes: Required<VerificationCodeOptions>;
@@ -60,7 +65,7 @@ export class Store {
     const db = openDatabase(path);
     try {
       await migrateToLatest(db as unknown as Kysely<unknown>);
-      return new Store(db, createPermissionIndex(await loadFacts(db)), options);
+      return new Store(db, await loadIndex(db), options);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -79,18 +84,42 @@ export class Store {
   write<T>(fn: (tx: Tx, changes: FactChange[]) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const changes: FactChange[] = [];
-      const result = await this.db.transaction().execute((tx) => fn(tx, changes));
+      let result: T;
+      try {
+        result = await this.db.transaction().execute((tx) => fn(tx, changes));
+      } finally {
+        this.generation++;
+        this.memos.clear();
+      }
       try {
         this.current.apply(changes);
       } catch (error) {
         // The rows are committed; rebuilding from them keeps the index truthful.
-        this.current = createPermissionIndex(await loadFacts(this.db));
+        this.current = await loadIndex(this.db);
         throw error;
       }
       return result;
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * A read of `store.db` remembered under `key` until the next write (any {@link write} forgets
+   * every memo, whatever it wrote): for the few lookups every request makes, such as a namespace by
+   * its code. A read that fails is not remembered, nor one that a write overtook. At most
+   * {@link MEMOS_MAX} are kept (past that all are dropped). Only for rows that {@link write} is
+   * the only writer of.
+   */
+  async memo<T>(key: string, read: () => Promise<T>): Promise<T> {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const generation = this.generation;
+    const value = await read();
+    if (generation === this.generation) {
+      if (this.memos.size >= MEMOS_MAX) this.memos.clear();
+      this.memos.set(key, value);
+    }
+    return value;
   }
 
   /** The facts as the raw tables hold them now (start-up load and differential tests). */

@@ -79,6 +79,14 @@ describe('OpenApiRouter', () => {
   it('refuses to start when an operation has no handler', () => {
     expect(() => new OpenApiRouter<null>(doc, {})).toThrow(/getUser/);
   });
+
+  it('compiles validators on first use, and every schema of the served document compiles', () => {
+    const broken = { openapi: '3.1.0', paths: { '/x': { post: { operationId: 'x', requestBody: { content: { 'application/json': { schema: { type: 'no-such-type' } } } } } } } };
+    const lazy = new OpenApiRouter<null>(broken, { x: async () => null });
+    expect(() => lazy.compileAll()).toThrow(/type/);
+    const handlers = new Proxy({}, { get: () => async () => null });
+    expect(() => new OpenApiRouter<null>(openapiDocument as unknown as Record<string, unknown>, handlers).compileAll()).not.toThrow();
+  });
 });
 
 describe('OpenApiRouter: static paths win over parameterised ones', () => {

@@ -6,12 +6,51 @@ import * as orgs from '../../services/orgs.js';
 import * as roles from '../../services/roles.js';
 import type { NestedUserField } from '../../services/user-wire.js';
 import { describeMessage } from '../../services/outbox.js';
-import { identitiesOf } from '../../services/user-identities.js';
+import type { RequestContext } from '../../context.js';
+import { identitiesOfUsers, type WireIdentity } from '../../services/user-identities.js';
 import * as search from '../../services/user-search.js';
 import * as users from '../../services/users.js';
 import { manage, ok, ownData, resourceTypeArg } from './shared.js';
 
 /** Users: management CRUD, and the current user (`user` without id) for the AuthenticationClient. */
+/**
+ * `User.identities` of one request, read together: the executor resolves the field of every user
+ * of a list in one synchronous pass, so the ids asked for before the next microtask are read with
+ * one query instead of one per user.
+ */
+const identityLoaders = new WeakMap<RequestContext, (userId: string) => Promise<WireIdentity[]>>();
+
+function identitiesLoader(rc: RequestContext): (userId: string) => Promise<WireIdentity[]> {
+  let load = identityLoaders.get(rc);
+  if (!load) {
+    let pending: Array<{ userId: string; resolve: (v: WireIdentity[]) => void; reject: (e: unknown) => void }> = [];
+    load = (userId) =>
+      new Promise<WireIdentity[]>((resolve, reject) => {
+        if (pending.length === 0) {
+          queueMicrotask(() => {
+            const batch = pending;
+            pending = [];
+            identitiesOfUsers(
+              rc.state.store.db,
+              batch.map((b) => b.userId),
+            ).then(
+              (found) => {
+                // Each caller gets a list of its own, as one read per user gave.
+                for (const b of batch) b.resolve([...(found.get(b.userId) ?? [])]);
+              },
+              (error: unknown) => {
+                for (const b of batch) b.reject(error);
+              },
+            );
+          });
+        }
+        pending.push({ userId, resolve, reject });
+      });
+    identityLoaders.set(rc, load);
+  }
+  return load;
+}
+
 export const userResolvers: Resolvers = {
   Query: {
     async user(_p, { id }, { rc }) {
@@ -83,7 +122,7 @@ export const userResolvers: Resolvers = {
     // The model carries none (user-wire.ts); linked identities are read per user. Whoever was
     // answered the user may read them (a login answers its user before any token exists).
     async identities(user, _args, { rc }) {
-      return identitiesOf(rc.state.store.db, user.id);
+      return identitiesLoader(rc)(user.id);
     },
     async roles(user, { namespace }, { rc }) {
       return roles.listUserRoles(await ownData(rc, user.id), user.id, namespace);
