@@ -5,23 +5,33 @@
  * missed target (the size budgets are enforced by test/package/size-budget.test.ts).
  *
  * `npm run bench -- size call` runs only the named parts: import, size, call, cold, list, engine,
- * scale (the engine at 10 k and 100 k grants, 1 M with BENCH_SCALE=full, beside the reference evaluator).
+ * scale (the engine at 10 k and 100 k grants, 1 M with BENCH_SCALE=full, beside the reference
+ * evaluator and Casbin), rebuild (the index built from the database on start), http (autocannon
+ * against authing-local in its own process, with a CPU profile of the hot path), start (start-up
+ * and idle memory), writes (user and grant creations, durable). The summary table at the end holds
+ * every part's headline figures and is written to bench/results.json.
  * Knobs: BENCH_USERS (10,000 users for the listing part), BENCH_LIST_CALLS (200), BENCH_IMPORT_RUNS (15), BENCH_CALLS (1000 sequential calls per side), BENCH_ROUNDS (10),
  * BENCH_CONCURRENT_CALLS (2400 per side), BENCH_CONCURRENT_ROUNDS (6). Unless the call counts are
  * set, a slow machine runs fewer calls per round so that each per-call mode takes about 25 s.
  */
+import { fileURLToPath } from 'node:url';
 import { buildState, describeBuildState, OFFICIAL_SDK, officialVersion } from '../scripts/size/package.js';
 import { measureBundleSizes, printBundleSizes } from './bundle-size.js';
 import { measureColdStart, printColdStart } from './cold-start.js';
 import { runEngineBench } from './engine.js';
+import { printRebuild, runRebuild } from './engine-rebuild.js';
 import { printEngineScale, runEngineScale } from './engine-scale.js';
+import { measureHttpLoad, printHttpLoad } from './http-load.js';
 import { measureImportTime, printImportTime } from './import-time.js';
 import { measureListing, printListing } from './listing.js';
 import { heading, int, note } from './lib/print.js';
+import { printResults, writeReadmeTable, writeResults } from './lib/results.js';
 import { startBenchWorld } from './lib/setup.js';
 import { measurePerCall, printPerCall } from './per-call.js';
+import { measureServerStart, printServerStart } from './server-start.js';
+import { measureWrites, printWrites } from './writes.js';
 
-const PARTS = ['import', 'size', 'call', 'cold', 'list', 'engine', 'scale'] as const;
+const PARTS = ['import', 'size', 'call', 'cold', 'list', 'start', 'http', 'writes', 'engine', 'scale', 'rebuild'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(args: readonly string[]): Set<Part> {
@@ -63,8 +73,16 @@ async function main(): Promise<void> {
     }
   }
   if (parts.has('list')) printListing(await measureListing());
+  if (parts.has('start')) printServerStart(await measureServerStart());
+  if (parts.has('http')) printHttpLoad(await measureHttpLoad());
+  if (parts.has('writes')) printWrites(await measureWrites());
   if (parts.has('engine')) printEngine();
-  if (parts.has('scale')) printEngineScale(runEngineScale());
+  if (parts.has('scale')) printEngineScale(await runEngineScale());
+  if (parts.has('rebuild')) printRebuild(await runRebuild());
+  printResults();
+  const results = fileURLToPath(new URL('./results.json', import.meta.url));
+  writeResults(results, [...parts]);
+  writeReadmeTable(fileURLToPath(new URL('../README.md', import.meta.url)), results);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -121,3 +121,48 @@ export function writeResults(file: string, parts: readonly string[]): void {
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   note(`wrote ${file}`);
 }
+
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+const cell = (value: number | null | undefined, unit: string): string => (value === null || value === undefined ? '–' : figure(value, unit));
+
+/**
+ * Rewrites the table between the README's bench markers from `results` (bench/results.json): every
+ * row with where and when it was taken. Leaves the README alone when it has no markers.
+ */
+export function writeReadmeTable(readme: string, results: string): void {
+  if (!existsSync(readme) || !existsSync(results)) return;
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) return;
+  const stored = JSON.parse(readFileSync(results, 'utf8')) as { machine: ReturnType<typeof machine>; rows: StoredRow[] };
+  const m = stored.machine;
+  const days = [...new Set(stored.rows.map((r) => r.takenAt.slice(0, 10)))].sort();
+  const lines = [
+    README_START,
+    `Taken by \`npm run bench\` on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}), ${days.join(' and ')}; ratio above 1: ours better.`,
+    '',
+    '| part | measure | ours | comparison (same run) | ratio | target | |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    ...stored.rows.map((r) =>
+      [
+        r.part,
+        r.measure,
+        cell(r.ours, r.unit),
+        r.comparison ? `${cell(r.comparison.value, r.unit)} (${r.comparison.name})` : '–',
+        r.ratio === null ? '–' : `${ratio(r.ratio)}×`,
+        r.target ? `${r.target.better === 'lower' ? '≤' : '≥'} ${cell(r.target.value, r.unit)}` : '–',
+        r.met === null ? '' : r.met ? 'ok' : 'missed',
+      ]
+        .map((c) => c.replaceAll('|', '\\|'))
+        .join(' | ')
+        .replace(/^/, '| ')
+        .concat(' |'),
+    ),
+    README_END,
+  ];
+  writeFileSync(readme, text.slice(0, start) + lines.join('\n') + text.slice(end + README_END.length));
+  note(`updated the bench table in ${readme}`);
+}
