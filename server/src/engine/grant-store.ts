@@ -10,7 +10,33 @@ export interface GrantBucket extends Bucket {
   grants: GrantFact[];
 }
 
+/**
+ * Compiled action sets of single-grant buckets, shared by every bucket with the same effect and
+ * actions (most of a large pool: `['read']` granted a million times is one set, not a million).
+ * The sets are never changed once made; the cache is dropped whole past its bound.
+ */
+const SINGLE = new Map<string, Pick<GrantBucket, 'allow' | 'deny'>>();
+const SINGLE_MAX = 4_096;
+
+function compileSingle(g: GrantFact): Pick<GrantBucket, 'allow' | 'deny'> {
+  const key = `${g.effect}\u0000${g.actions === null ? '\u0001' : g.actions.join('\u0000')}`;
+  let sets = SINGLE.get(key);
+  if (!sets) {
+    const set = compileActions([g.actions]);
+    sets = g.effect === 'ALLOW' ? { allow: set, deny: null } : { allow: null, deny: set };
+    if (SINGLE.size >= SINGLE_MAX) SINGLE.clear();
+    SINGLE.set(key, sets);
+  }
+  return sets;
+}
+
 function compile(bucket: GrantBucket): void {
+  if (bucket.grants.length === 1) {
+    const sets = compileSingle(bucket.grants[0]!);
+    bucket.allow = sets.allow;
+    bucket.deny = sets.deny;
+    return;
+  }
   const allow: Array<string[] | null> = [];
   const deny: Array<string[] | null> = [];
   for (const g of bucket.grants) (g.effect === 'ALLOW' ? allow : deny).push(g.actions);
@@ -24,7 +50,12 @@ function compile(bucket: GrantBucket): void {
  */
 export class GrantStore {
   readonly #byId = new Map<string, GrantFact>();
-  readonly #bySubject = new Map<string, Map<string, GrantFact>>();
+  /**
+   * Subject → its grants, as arrays: a delete leaves the grant in place (it is live while `#byId`
+   * holds that very object) and counts it, and an array is compacted once half of it is dead.
+   */
+  readonly #bySubject = new Map<string, GrantFact[]>();
+  readonly #dead = new Map<string, number>();
   readonly checks: ResourceIndex<GrantBucket>;
 
   constructor(ids: SubjectIds) {
@@ -36,10 +67,10 @@ export class GrantStore {
   }
 
   /** Many grants at once (the index built on start): each bucket compiled once, not once per grant. */
-  load(rows: Iterable<GrantFact>): void {
+  load(rows: Iterable<GrantFact>, adopt = false): void {
     const touched: GrantBucket[] = [];
     for (const row of rows) {
-      const bucket = this.#insert(row);
+      const bucket = this.#insert(row, adopt);
       // A bucket joins the list once: when new, or when it was compiled before (it is then pending).
       if (bucket.grants.length === 1 || bucket.allow !== null || bucket.deny !== null) {
         bucket.allow = bucket.deny = null;
@@ -49,10 +80,11 @@ export class GrantStore {
     for (const bucket of touched) compile(bucket);
   }
 
-  #insert(row: GrantFact): GrantBucket {
+  /** `adopt`: keep `row` itself (the caller made it for the index and never touches it again). */
+  #insert(row: GrantFact, adopt = false): GrantBucket {
     if (this.#byId.has(row.id)) this.delete(row.id);
     // Spelled out, not spread: every grant gets one object shape, and the copy is cheaper.
-    const g: GrantFact = {
+    const g: GrantFact = adopt ? row : {
       id: row.id,
       namespaceId: row.namespaceId,
       targetType: row.targetType,
@@ -67,9 +99,9 @@ export class GrantStore {
     this.#byId.set(g.id, g);
     const bucket = this.checks.getOrMake(g.namespaceId, g.resource, key, () => ({ sid: -1, grants: [], allow: null, deny: null }));
     bucket.grants.push(g);
-    let mine = this.#bySubject.get(key);
-    if (!mine) this.#bySubject.set(key, (mine = new Map()));
-    mine.set(g.id, g);
+    const mine = this.#bySubject.get(key);
+    if (mine) mine.push(g);
+    else this.#bySubject.set(key, [g]);
     return bucket;
   }
 
@@ -86,13 +118,21 @@ export class GrantStore {
       else this.checks.delete(g.namespaceId, g.resource, key);
     }
     const mine = this.#bySubject.get(key);
-    mine?.delete(id);
-    if (mine?.size === 0) this.#bySubject.delete(key);
+    if (!mine) return;
+    const dead = (this.#dead.get(key) ?? 0) + 1;
+    if (dead * 2 < mine.length) {
+      this.#dead.set(key, dead);
+      return;
+    }
+    this.#dead.delete(key);
+    const live = mine.filter((x) => this.#byId.get(x.id) === x);
+    if (live.length > 0) this.#bySubject.set(key, live);
+    else this.#bySubject.delete(key);
   }
 
   /** Every grant of one subject, in all namespaces. */
-  ofSubject(key: string): Iterable<GrantFact> {
-    return this.#bySubject.get(key)?.values() ?? [];
+  *ofSubject(key: string): Iterable<GrantFact> {
+    for (const g of this.#bySubject.get(key) ?? []) if (this.#byId.get(g.id) === g) yield g;
   }
 
   *onResource(namespaceId: number, resource: string): Iterable<GrantFact> {

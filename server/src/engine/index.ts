@@ -126,7 +126,7 @@ export function createPermissionIndex(facts?: Facts): PermissionIndex {
     apply,
 
     load(rows) {
-      grants.load(rows);
+      grants.load(rows, true);
     },
 
     isAllowed(q) {

@@ -205,7 +205,10 @@ export interface PermissionQueries {
 
 export interface PermissionIndex extends PermissionQueries {
   apply(changes: readonly FactChange[]): void;
-  /** Puts many grants at once (the index built on start): the same as applying their puts, in bulk. */
+  /**
+   * Puts many grants at once (the index built on start): the same as applying their puts, in bulk.
+   * The index keeps the row objects themselves: the caller must not change them afterwards.
+   */
   load(grants: Iterable<GrantFact>): void;
   /** The facts currently held, for tests and snapshots. */
   snapshot(): Facts;
