@@ -16,7 +16,7 @@ import Libsql from 'libsql';
 import type { Kysely } from 'kysely';
 import type { Facts } from '../server/src/engine/types.js';
 import { openDatabase } from '../server/src/storage/db.js';
-import { grantPages, loadIndex } from '../server/src/storage/load-facts.js';
+import { grantPages, grantPagesNow, loadIndex } from '../server/src/storage/load-facts.js';
 import { migrateToLatest } from '../server/src/storage/migrate.js';
 import { prng, universe } from './engine.js';
 import { sizesFor } from './engine-scale.js';
@@ -91,7 +91,7 @@ export async function measureRebuild(grants: number): Promise<RebuildRow> {
       // Reading alone (every page stepped and turned into facts, nothing kept), then the start path itself.
       const t0 = performance.now();
       let read = 0;
-      for await (const page of grantPages(db)) read += page.length;
+      for await (const page of grantPagesNow(db) ?? grantPages(db)) read += page.length;
       const readMs = performance.now() - t0;
       const t1 = performance.now();
       const index = await loadIndex(db);
@@ -127,7 +127,7 @@ export function printRebuild(rows: readonly RebuildRow[]): void {
       r.grants >= 1_000_000 ? verdict(r.totalMs <= 5_000, '≤ 5 s at 1 M') : '(target at 1 M)',
     ]),
   );
-  note('reading: libsql stepping every row through Kysely, a page of 50,000 at a time, one fact object per row');
+  note('reading: libsql stepping every row on the connection (no Kysely per row), one fact object per row, 10,000 to a page');
   for (const r of rows) {
     record({
       part: 'rebuild',

@@ -68,6 +68,20 @@ class AuthingSqliteDialect extends SqliteDialect {
  * acknowledged survives a crash of the process and of the machine (NORMAL survives the process
  * only: the last commits can be lost on power loss until the next checkpoint).
  */
+/** The connection under each database Kysely opened here, for bulk reads ({@link bulkRows}). */
+const CONNECTIONS = new WeakMap<Kysely<Database>, Libsql.Database>();
+
+/**
+ * The rows of `sql` as arrays of column values, stepped synchronously on the database's own
+ * connection — for the one bulk read there is (every grant, when the index is built on start),
+ * where Kysely's row-by-row async stream costs as much again as SQLite itself. Null for a
+ * database not opened by {@link openDatabase}; callers then read through Kysely.
+ */
+export function bulkRows(db: Kysely<Database>, sql: string): IterableIterator<unknown[]> | null {
+  const connection = CONNECTIONS.get(db);
+  return connection ? (connection.prepare(sql).raw(true).iterate() as IterableIterator<unknown[]>) : null;
+}
+
 export function openDatabase(path: string): Kysely<Database> {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -77,5 +91,7 @@ export function openDatabase(path: string): Kysely<Database> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
   }
-  return new Kysely<Database>({ dialect: new AuthingSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new AuthingSqliteDialect({ database: withStatementCache(sqlite) }) });
+  CONNECTIONS.set(db, sqlite);
+  return db;
 }

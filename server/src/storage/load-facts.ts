@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { createPermissionIndex } from '../engine/index.js';
 import type { Facts, GrantFact, PermissionIndex } from '../engine/types.js';
+import { bulkRows } from './db.js';
 import { appAccessFactOf, grantFactOf, policyAssignmentFactOf, policyFactOf } from './fact-rows.js';
-import type { Database } from './tables.js';
+import type { Database, GrantsTable } from './tables.js';
 
 /** Grants are handed on this many at a time, so a million never sit in memory as rows at once. */
 const GRANT_PAGE = 10_000;
@@ -18,6 +19,40 @@ export async function* grantPages(db: Kysely<Database>, pageSize = GRANT_PAGE): 
   let page: GrantFact[] = [];
   for await (const row of db.selectFrom('grants').select(GRANT_COLUMNS).stream(pageSize)) {
     page.push(grantFactOf(row));
+    if (page.length === pageSize) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+/**
+ * Every grant a page at a time, read synchronously from the connection: the caller consumes the
+ * pages without awaiting, so no other query runs while the statement steps. Null when the database
+ * has no raw connection (then {@link grantPages}).
+ */
+export function grantPagesNow(db: Kysely<Database>, pageSize = GRANT_PAGE): Iterable<GrantFact[]> | null {
+  const rows = bulkRows(db, `SELECT ${GRANT_COLUMNS.join(', ')} FROM grants`);
+  return rows ? pagesOf(rows, pageSize) : null;
+}
+
+function* pagesOf(rows: Iterable<unknown[]>, pageSize: number): Generator<GrantFact[]> {
+  let page: GrantFact[] = [];
+  for (const [id, namespace_id, target_type, target_id, resource, resource_type, actions, effect, seq] of rows) {
+    page.push(
+      grantFactOf({
+        id: id as string,
+        namespace_id: namespace_id as number,
+        target_type: target_type as GrantsTable['target_type'],
+        target_id: target_id as string,
+        resource: resource as string,
+        resource_type: resource_type as string,
+        actions: actions as string | null,
+        effect: effect as GrantsTable['effect'],
+        seq: seq as number,
+      }),
+    );
     if (page.length === pageSize) {
       yield page;
       page = [];
@@ -66,6 +101,8 @@ export async function loadFacts(db: Kysely<Database>): Promise<Facts> {
  */
 export async function loadIndex(db: Kysely<Database>): Promise<PermissionIndex> {
   const index = createPermissionIndex({ ...(await loadOtherFacts(db)), grants: [] });
-  for await (const page of grantPages(db)) index.load(page);
+  const now = grantPagesNow(db);
+  if (now) for (const page of now) index.load(page);
+  else for await (const page of grantPages(db)) index.load(page);
   return index;
 }
