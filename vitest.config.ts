@@ -9,6 +9,21 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // fails the other's `instanceof` checks. Node resolves `main` for both, so the tests do too.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
+/** What runs a second time on PostgreSQL: everything that starts a server or a store. */
+const POSTGRES_SUITES = [
+  'server/test/services/**/*.test.ts',
+  'server/test/storage/**/*.test.ts',
+  'server/test/http/**/*.test.ts',
+  'server/test/security/**/*.test.ts',
+  'server/test/postgres/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+  'test/compat/**/*.test.ts',
+  'test/security/**/*.test.ts',
+  'test/hostile/**/*.test.ts',
+];
+/** Tests of SQLite itself (its files, pragmas, the raw bulk read) and of the CLI's file default. */
+const SQLITE_ONLY = ['server/test/storage/durability.test.ts', 'server/test/storage/load-facts.test.ts', 'server/test/http/cli.test.ts'];
+
 export default defineConfig({
   resolve: {
     // Tests exercise the sources; the demo and examples use the built packages.
@@ -20,13 +35,32 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts', 'server/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    typecheck: {
-      enabled: true,
-      include: ['test/types/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/**/*.test.ts', 'server/test/**/*.test.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        // The same server tests, and the SDK and official-SDK suites, with every server on PostgreSQL.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: POSTGRES_SUITES,
+          exclude: SQLITE_ONLY,
+          env: { AUTHING_TEST_DB: 'postgres' },
+          globalSetup: ['server/test/support/postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -6,9 +6,18 @@ const HELP = `authing-local — a local Authing-compatible server
 Usage: authing-local [--port 3000] [--db ./.authing-local/data.db] [--json]
 
   --port   TCP port on 127.0.0.1 (0 = any free port)        default 3000
-  --db     SQLite file, or :memory:                           default ./.authing-local/data.db
+  --db     SQLite file, :memory:, or postgres://user:pass@host:port/db[?schema=name]
+                                                              default ./.authing-local/data.db
   --json   print one JSON line {url, userPoolId, secret, appId, appSecret, publicKey}
   --help   show this help`;
+
+/** The database as printed: a PostgreSQL URL without its password. */
+function shownDb(spec: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(spec)) return spec;
+  const url = new URL(spec);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
   if (values.json) {
     console.log(JSON.stringify(info));
   } else {
-    console.log(`authing-local listening on ${s.url}  (db: ${values.db})
+    console.log(`authing-local listening on ${s.url}  (db: ${shownDb(values.db)})
   GraphQL     ${s.url}/graphql/v2
   REST        ${s.url}/api/v2
   userPoolId  ${s.userPoolId}

@@ -6,7 +6,7 @@ import type { PasswordHasher } from './auth/password.js';
 import { close, listen, type FetchHandler } from './http/node.js';
 import { protocolRoutes } from './oidc/mount.js';
 import { createServerState } from './state.js';
-import { createUserPool, findDefaultPool, generatePoolKeyPair, type PoolCredentials } from './storage/bootstrap.js';
+import { createFirstPool, createUserPool, findDefaultPool, generatePoolKeyPair, type PoolCredentials } from './storage/bootstrap.js';
 import { Store } from './storage/store.js';
 
 export { createApp } from './app.js';
@@ -23,7 +23,11 @@ import type { QrCodeOptions } from './services/qrcode-options.js';
 export interface StartOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 3000. */
   port?: number;
-  /** SQLite file, or `:memory:` (the default) for a throwaway server. */
+  /**
+   * SQLite file, `:memory:` (the default) for a throwaway server, or a PostgreSQL URL
+   * `postgres://user:pass@host:port/db` (`?schema=name` keeps the tables in that schema). Several
+   * processes may serve one PostgreSQL database: each follows the others' writes (Store).
+   */
   db?: string;
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (error: unknown) => void;
@@ -83,7 +87,7 @@ export async function startLocalAuthing(options: StartOptions = {}): Promise<Loc
   let creating: Promise<PoolCredentials> | undefined;
   try {
     const existing = await findDefaultPool(store);
-    creating = existing ? undefined : createUserPool(store, 'Default user pool', firstKeys);
+    creating = existing ? undefined : createFirstPool(store, firstKeys);
     const state = createServerState(
       store,
       'http://127.0.0.1',

@@ -20,6 +20,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken } from '../integration/harness.js';
 import { assertChromium, CHROMIUM } from '../package/consumer/browser.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 const PASSWORD = 'browser-pa55!';
 const SHOTS = join(process.cwd(), 'test-results', 'browser');
@@ -33,7 +34,7 @@ const posted = new Map<string, string>();
 
 beforeAll(async () => {
   assertChromium();
-  server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, info: () => undefined });
+  server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined, info: () => undefined });
   callback = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -2,6 +2,7 @@ import { generateSync } from 'otplib';
 import { ManagementClient } from 'authing-js-sdk';
 import { startLocalAuthing, type LocalAuthing } from 'authing-local';
 import { afterAll, beforeAll } from 'vitest';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 export interface OfficialHarness {
   server: LocalAuthing;
@@ -19,7 +20,7 @@ export interface OfficialHarness {
 export function useOfficialSdk(): OfficialHarness {
   const h = { suffix: Date.now().toString(36) } as OfficialHarness;
   beforeAll(async () => {
-    h.server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+    h.server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
     h.management = new ManagementClient({ userPoolId: h.server.userPoolId, secret: h.server.secret, host: h.server.url });
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { startLocalAuthing, type LocalAuthing } from 'authing-local';
 import { AuthingError, ManagementClient, type FetchLike, type ManagementClientBaseOptions } from 'authing-ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { faults, startFaultServer, type FaultServer } from './fault-server.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 /**
  * Added to every deadline when checking how long a call took. Generous: the machine is shared,
@@ -37,7 +38,7 @@ export interface World {
 export function useFaultWorld(): World {
   const world = {} as World;
   beforeAll(async () => {
-    world.local = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+    world.local = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
     world.faulty = await startFaultServer(world.local.url);
     const { userPoolId, secret } = world.local;
     world.direct = new ManagementClient({ userPoolId, secret, host: world.local.url });

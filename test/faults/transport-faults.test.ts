@@ -19,6 +19,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { faults, type Fault, type Seen } from './fault-server.js';
 import { failsWithin, FETCHES, pause, uid, useFaultWorld } from './harness.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 const world = useFaultWorld();
 
@@ -38,7 +39,7 @@ describe.each(FETCHES)('faults under the $name', ({ fetch }) => {
 
   describe('server down at start', () => {
     it('ends in AuthingConnectionError after the retries, within the default deadline', async () => {
-      const gone = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+      const gone = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
       await gone.close();
       const management = new ManagementClient({ userPoolId: gone.userPoolId, secret: gone.secret, host: gone.url, fetch });
       const error = await failsWithin(management.groups.detail('g1'), DEFAULT_DEADLINE);
@@ -49,7 +50,7 @@ describe.each(FETCHES)('faults under the $name', ({ fetch }) => {
     });
 
     it('stops retrying when the next backoff would pass the deadline', async () => {
-      const gone = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+      const gone = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
       await gone.close();
       const management = new ManagementClient({ userPoolId: gone.userPoolId, accessToken: 'fixed', host: gone.url, fetch, deadline: 200 });
       const error = await failsWithin(management.acl.listResources({ namespace: 'default' }), 200);

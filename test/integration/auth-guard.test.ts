@@ -9,6 +9,7 @@ import { startLocalAuthing, type LocalAuthing, type PasswordHasher } from 'authi
 import { AuthenticationClient, ManagementClient } from 'authing-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, uid } from './harness.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +38,7 @@ interface Fixture {
 }
 
 async function start(options: Parameters<typeof startLocalAuthing>[0]): Promise<Fixture> {
-  const server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, passwordHasher: fixedCostHasher(0).hasher, ...options });
+  const server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined, passwordHasher: fixedCostHasher(0).hasher, ...options });
   return {
     server,
     management: new ManagementClient({ userPoolId: server.userPoolId, secret: server.secret, host: server.url }),

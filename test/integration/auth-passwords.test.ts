@@ -2,6 +2,7 @@ import { startLocalAuthing } from 'authing-local';
 import { AuthenticationClient, AuthingAuthenticationError, ManagementClient } from 'authing-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failure, uid, useLocalAuthing } from './harness.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 const h = useLocalAuthing();
 
@@ -103,7 +104,7 @@ describe('reset by code', () => {
   });
 
   it('refuses an expired code with 2002', async () => {
-    const server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, info: () => undefined, verificationCodes: { ttlSeconds: 1 } });
+    const server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined, info: () => undefined, verificationCodes: { ttlSeconds: 1 } });
     try {
       const management = new ManagementClient({ userPoolId: server.userPoolId, secret: server.secret, host: server.url });
       const address = email();

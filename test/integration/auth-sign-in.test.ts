@@ -2,6 +2,7 @@ import { startLocalAuthing, type LocalAuthing } from 'authing-local';
 import { AuthenticationClient } from 'authing-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, uid, useLocalAuthing } from './harness.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 const h = useLocalAuthing();
 const PASSWORD = 'tr0ub4dor&3';
@@ -126,7 +127,7 @@ describe('phone codes', () => {
   describe('with codes valid for 300 ms', () => {
     let quick: LocalAuthing;
     beforeAll(async () => {
-      quick = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, verificationCodes: { ttlSeconds: 0.3, resendSeconds: 0 } });
+      quick = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined, verificationCodes: { ttlSeconds: 0.3, resendSeconds: 0 } });
     });
     afterAll(() => quick?.close());
 

@@ -1,6 +1,7 @@
 import { startLocalAuthing, type LocalAuthing } from 'authing-local';
 import { AuthenticationClient, AuthingError, ManagementClient } from 'authing-ts';
 import { afterAll, beforeAll } from 'vitest';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 export interface Harness {
   server: LocalAuthing;
@@ -24,7 +25,7 @@ export function useLocalAuthing(): Harness {
     return fetch(request);
   };
   beforeAll(async () => {
-    h.server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+    h.server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
     h.management = new ManagementClient({
       userPoolId: h.server.userPoolId,
       secret: h.server.secret,

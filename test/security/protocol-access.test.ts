@@ -8,6 +8,7 @@ import { AuthenticationClient, ManagementClient } from 'authing-ts';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken } from '../integration/harness.js';
+import { testDatabase } from '../../server/test/support/databases.js';
 
 let server: LocalAuthing;
 let other: PoolCredentials;
@@ -15,7 +16,7 @@ let management: ManagementClient;
 const PASSWORD = 'access-pa55word!';
 
 beforeAll(async () => {
-  server = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined });
+  server = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined });
   other = await server.createUserPool('Other pool');
   management = new ManagementClient({ userPoolId: server.userPoolId, secret: server.secret, host: server.url });
   await management.users.create({ username: 'alice', password: PASSWORD });

@@ -139,7 +139,8 @@ async function logPage<T extends LogTable>(
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const w = pageWindow(filter.page, filter.limit);
   const base = q.selectAll().orderBy('timestamp', 'desc').orderBy(sql`rowid`, 'desc');
-  const rows = await (w.limit === null ? base.limit(-1).offset(w.offset) : base.limit(w.limit).offset(w.offset)).execute();
+  // No page size is every row from the offset on (a LIMIT both databases take with an OFFSET).
+  const rows = await base.limit(w.limit ?? Number.MAX_SAFE_INTEGER).offset(w.offset).execute();
   // The query ran on `table` alone, so its rows are that table's rows.
   return { total: Number(total.n), rows: rows as Array<Selectable<Database[T]>> };
 }

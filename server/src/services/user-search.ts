@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { jsonTextField } from '../storage/sql.js';
 import type { Database } from '../storage/tables.js';
 import { subtreeIds } from './cascade.js';
 import type { ServiceContext } from './context.js';
@@ -25,10 +26,10 @@ const isProfileField = (f: string) => (PROFILE_STRING_FIELDS as readonly string[
 export const DEFAULT_SEARCH_FIELDS = ['username', 'email', 'phone', 'nickname', 'name', 'externalId'] as const;
 
 /** The SQL value of a user field: its column, or its string in the profile JSON. */
-function fieldRef(eb: UsersEb, field: string): Expression<string | null> {
+function fieldRef(db: Kysely<Database>, eb: UsersEb, field: string): Expression<string | null> {
   if (isColumn(field)) return eb.ref(field);
   if (!isProfileField(field)) throw ServiceErrors.invalidSearchType(`field ${field}`);
-  return sql<string | null>`json_extract(${eb.ref('profile')}, ${`$.${field}`})`;
+  return jsonTextField(db, eb.ref('profile'), field);
 }
 
 /** `LIKE` with the text's own `%`, `_` and `\` taken literally. */
@@ -106,7 +107,7 @@ export async function searchUsers(ctx: ServiceContext, query: string, opts: Sear
     ctx,
     (eb) => {
       const conditions: Array<Expression<SqlBool>> = [];
-      if (query !== '') conditions.push(eb.or(searched.map((f) => sql<SqlBool>`lower(${fieldRef(eb, f)}) like ${pattern} escape '\\'`)));
+      if (query !== '') conditions.push(eb.or(searched.map((f) => sql<SqlBool>`lower(${fieldRef(db, eb, f)}) like ${pattern} escape '\\'`)));
       if (nodes) conditions.push(eb('id', 'in', db.selectFrom('node_members').select('user_id').where('node_id', 'in', nodes)));
       if (groups) conditions.push(eb('id', 'in', db.selectFrom('group_members').select('user_id').where('group_id', 'in', groups)));
       if (roles) {
@@ -147,7 +148,7 @@ export async function filterUsers(ctx: ServiceContext, filter: readonly FilterCo
               .where('value', '=', storedValue(operand));
             return op === 'EQ' ? eb('id', 'in', holders) : eb('id', 'not in', holders);
           }
-          const ref = fieldRef(eb, field.value);
+          const ref = fieldRef(db, eb, field.value);
           if (operand === null || typeof operand === 'object') throw ServiceErrors.invalidSearchInput(`the value of ${field.value} must be a string, number or boolean`);
           const value = String(operand);
           return op === 'EQ' ? eb(ref, '=', value) : eb.or([eb(ref, 'is', null), eb(ref, '!=', value)]);

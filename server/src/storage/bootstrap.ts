@@ -4,7 +4,8 @@ import { newId, newSecret, nowIso } from './ids.js';
 import type { Store, Tx } from './store.js';
 import type { FactChange } from '../engine/types.js';
 import { policyFactOf } from './fact-rows.js';
-import type { PoliciesTable } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { Database, PoliciesTable } from './tables.js';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
@@ -43,33 +44,45 @@ export interface PoolCredentials {
  */
 export async function createUserPool(store: Store, name: string, keys: Promise<PoolKeyPair> = generatePoolKeyPair()): Promise<PoolCredentials> {
   // Made before the write, as nothing slow may run inside one.
-  const { publicKey, privateKey } = await keys;
-  return store.write(async (tx, changes) => {
-    const now = nowIso();
-    const userPoolId = newId();
-    const secret = newSecret();
-    await tx
-      .insertInto('userpools')
-      .values({
-        id: userPoolId,
-        name,
-        secret,
-        jwt_secret: randomBytes(32).toString('hex'),
-        rsa_public_pem: publicKey,
-        rsa_private_pem: privateKey,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const ns = await tx
-      .insertInto('namespaces')
-      .values({ userpool_id: userPoolId, code: 'default', name: '默认权限分组', description: null, status: 1, app_id: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await insertBuiltInPolicies(tx, changes, userPoolId, ns.id);
-    const app = await insertApplication(tx, changes, userPoolId, 'Default App', true);
-    return { userPoolId, secret, appId: app.id, appSecret: app.secret, publicKey };
-  });
+  const pair = await keys;
+  return store.write((tx, changes) => insertUserPool(tx, changes, name, pair));
+}
+
+/**
+ * The first pool of the database, created unless one exists when the write runs: several
+ * processes starting at once on one empty PostgreSQL database (writes are serialized there, see
+ * Store) end up serving the same pool, not one each.
+ */
+export async function createFirstPool(store: Store, keys: Promise<PoolKeyPair> = generatePoolKeyPair()): Promise<PoolCredentials> {
+  const pair = await keys;
+  return store.write(async (tx, changes) => (await findDefaultPoolIn(tx)) ?? insertUserPool(tx, changes, 'Default user pool', pair));
+}
+
+async function insertUserPool(tx: Tx, changes: FactChange[], name: string, { publicKey, privateKey }: PoolKeyPair): Promise<PoolCredentials> {
+  const now = nowIso();
+  const userPoolId = newId();
+  const secret = newSecret();
+  await tx
+    .insertInto('userpools')
+    .values({
+      id: userPoolId,
+      name,
+      secret,
+      jwt_secret: randomBytes(32).toString('hex'),
+      rsa_public_pem: publicKey,
+      rsa_private_pem: privateKey,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const ns = await tx
+    .insertInto('namespaces')
+    .values({ userpool_id: userPoolId, code: 'default', name: '默认权限分组', description: null, status: 1, app_id: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertBuiltInPolicies(tx, changes, userPoolId, ns.id);
+  const app = await insertApplication(tx, changes, userPoolId, 'Default App', true);
+  return { userPoolId, secret, appId: app.id, appSecret: app.secret, publicKey };
 }
 
 /**
@@ -137,12 +150,16 @@ export async function insertApplication(
 
 /** On an empty database creates the first pool; otherwise returns the first pool's credentials. */
 export async function ensureDefaultPool(store: Store): Promise<PoolCredentials> {
-  return (await findDefaultPool(store)) ?? createUserPool(store, 'Default user pool');
+  return (await findDefaultPool(store)) ?? createFirstPool(store);
 }
 
 /** The first pool's credentials (its default application's); null on an empty database. */
-export async function findDefaultPool(store: Store): Promise<PoolCredentials | null> {
-  const pool = await store.db
+export function findDefaultPool(store: Store): Promise<PoolCredentials | null> {
+  return findDefaultPoolIn(store.db);
+}
+
+async function findDefaultPoolIn(db: Kysely<Database>): Promise<PoolCredentials | null> {
+  const pool = await db
     .selectFrom('userpools')
     .select(['id', 'secret', 'rsa_public_pem'])
     .orderBy('created_at')
@@ -150,7 +167,7 @@ export async function findDefaultPool(store: Store): Promise<PoolCredentials | n
     .limit(1)
     .executeTakeFirst();
   if (!pool) return null;
-  const app = await store.db
+  const app = await db
     .selectFrom('applications')
     .select(['id', 'secret'])
     .where('userpool_id', '=', pool.id)

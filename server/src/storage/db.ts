@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, PostgresAdapter, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import Libsql from 'libsql';
 import type { Database } from './tables.js';
+
+/** True for a `postgres://` or `postgresql://` connection URL. */
+export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
 
 /** Prepared statements kept per database; the least recently used is dropped past this many. */
 const STATEMENTS_MAX = 500;
@@ -94,4 +97,19 @@ export function openDatabase(path: string): Kysely<Database> {
   const db = new Kysely<Database>({ dialect: new AuthingSqliteDialect({ database: withStatementCache(sqlite) }) });
   CONNECTIONS.set(db, sqlite);
   return db;
+}
+
+/** The two databases authing-local runs on. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Which database `db` is (from its adapter, so transactions report the same as their database). */
+export const dialectOf = (db: Kysely<Database>): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
+
+/**
+ * Opens the database `spec` names: a `postgres://` / `postgresql://` URL (see postgres.ts; `pg`
+ * is loaded only then), else a SQLite file path or `:memory:`.
+ */
+export async function openStorage(spec: string): Promise<Kysely<Database>> {
+  if (isPostgresUrl(spec)) return (await import('./postgres.js')).openPostgres(spec);
+  return openDatabase(spec);
 }

@@ -12,19 +12,23 @@ const GRANT_PAGE = 10_000;
 const GRANT_COLUMNS = ['id', 'namespace_id', 'target_type', 'target_id', 'resource', 'resource_type', 'actions', 'effect', 'seq'] as const;
 
 /**
- * Every grant, streamed from one statement and handed on a page at a time (in table order: the
- * engine orders listings by `seq`, so the read needs no sort).
+ * Every grant a page at a time, in `seq` order (the order the engine lists grants in), each page
+ * one keyset query after the last: the same on every database, no cursor to hold open.
  */
 export async function* grantPages(db: Kysely<Database>, pageSize = GRANT_PAGE): AsyncGenerator<GrantFact[]> {
-  let page: GrantFact[] = [];
-  for await (const row of db.selectFrom('grants').select(GRANT_COLUMNS).stream(pageSize)) {
-    page.push(grantFactOf(row));
-    if (page.length === pageSize) {
-      yield page;
-      page = [];
+  let after: { seq: number; id: string } | null = null;
+  for (;;) {
+    let query = db.selectFrom('grants').select(GRANT_COLUMNS).orderBy('seq').orderBy('id').limit(pageSize);
+    if (after) {
+      const { seq, id } = after;
+      query = query.where((eb) => eb.or([eb('seq', '>', seq), eb.and([eb('seq', '=', seq), eb('id', '>', id)])]));
     }
+    const rows = await query.execute();
+    if (rows.length > 0) yield rows.map(grantFactOf);
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { seq: last.seq, id: last.id };
   }
-  if (page.length > 0) yield page;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001_initial.js';
 import * as revokedTokens from './migrations/0002_revoked_tokens.js';
 import * as userSessions from './migrations/0003_user_sessions.js';
@@ -21,6 +21,7 @@ import * as extIdps from './migrations/0021_ext_idps.js';
 import * as protocols from './migrations/0022_protocols.js';
 import * as saml from './migrations/0023_saml.js';
 import * as seqIndexes from './migrations/0024_seq_indexes.js';
+import * as changeFeed from './migrations/0025_change_feed.js';
 
 /** Migrations live in code (no folder scan), so a bundled build carries them along. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0022_protocols': protocols,
   '0023_saml': saml,
   '0024_seq_indexes': seqIndexes,
+  '0025_change_feed': changeFeed,
 };
 
 const provider: MigrationProvider = {
@@ -54,7 +56,11 @@ const provider: MigrationProvider = {
 
 /** Brings the schema to the latest version; throws the first failure. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in any schema unless told which: on PostgreSQL it is
+  // the connection's own (postgres.ts puts `?schema=` first on the search_path).
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

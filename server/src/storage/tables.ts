@@ -660,6 +660,17 @@ export interface RevokedTokensTable {
   exp: number;
 }
 
+/** One committed write's fact changes, for the other processes on the same PostgreSQL database. */
+export interface ChangeFeedTable {
+  seq: Generated<number>;
+  /** The process that wrote it (its own writes reached its index at commit). */
+  origin: string;
+  /** JSON: the write's FactChange[]. */
+  changes: string;
+  /** Epoch milliseconds. */
+  created_at: number;
+}
+
 export interface Database {
   userpools: UserpoolsTable;
   applications: ApplicationsTable;
@@ -710,4 +721,5 @@ export interface Database {
   tenants: TenantsTable;
   tenant_apps: TenantAppsTable;
   tenant_members: TenantMembersTable;
+  change_feed: ChangeFeedTable;
 }

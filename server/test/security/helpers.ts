@@ -2,6 +2,7 @@ import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { scryptHasher, type PasswordHasher } from '../../src/auth/password.js';
 import { startLocalAuthing, type LocalAuthing, type StartOptions } from '../../src/index.js';
+import { testDatabase } from '../support/databases.js';
 
 /** One GraphQL answer as authing-local sends it: errors carry Authing's `{code, message}` object. */
 export interface GqlAnswer<T = Record<string, unknown>> {
@@ -29,7 +30,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export function useServer(options: Omit<StartOptions, 'port' | 'db'> = {}): Server {
   const server = {} as Server;
   beforeAll(async () => {
-    const s = await startLocalAuthing({ port: 0, db: ':memory:', log: () => undefined, ...options });
+    const s = await startLocalAuthing({ port: 0, db: testDatabase(), log: () => undefined, ...options });
     server.s = s;
     server.gql = async (query, variables = {}, headers = {}) => {
       const res = await fetch(`${s.url}/graphql/v2`, {

@@ -4,6 +4,7 @@ import { AuthingServerError } from '../../src/errors.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { ensureDefaultPool, type PoolCredentials } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
+import { testDatabase } from '../support/databases.js';
 
 export interface Fixture {
   store: Store;
@@ -13,7 +14,7 @@ export interface Fixture {
 
 /** A fresh in-memory store with the default pool. */
 export async function fixture(): Promise<Fixture> {
-  const store = await Store.open(':memory:');
+  const store = await Store.open(testDatabase());
   const pool = await ensureDefaultPool(store);
   return { store, ctx: { store, poolId: pool.userPoolId }, pool };
 }

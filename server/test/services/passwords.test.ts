@@ -15,6 +15,7 @@ import { ensureDefaultPool } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
 import { findUserRowBy, createUser } from '../../src/services/users.js';
 import { expectCode, fixture, type Fixture } from './helpers.js';
+import { testDatabase } from '../support/databases.js';
 
 const DAY = 86_400_000;
 
@@ -160,7 +161,7 @@ describe('password flows', () => {
   });
 
   it('resetPassword takes only a RESET_PASSWORD mail code, and any SMS code', async () => {
-    const store = await Store.open(':memory:', { verificationCodes: { resendSeconds: 0 } });
+    const store = await Store.open(testDatabase(), { verificationCodes: { resendSeconds: 0 } });
     const ctx = { store, poolId: (await ensureDefaultPool(store)).userPoolId };
     await createUser(ctx, { email: 'scene@example.com', phone: '13800000002', password: 'old-1234' });
     const verify = await sendEmailCode(ctx, 'scene@example.com', 'VERIFY_EMAIL');

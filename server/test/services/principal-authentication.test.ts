@@ -4,9 +4,10 @@ import { createUser, deleteUser } from '../../src/services/users.js';
 import { ensureDefaultPool } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
 import { expectCode } from './helpers.js';
+import { testDatabase } from '../support/databases.js';
 
 async function fixture() {
-  const store = await Store.open(':memory:');
+  const store = await Store.open(testDatabase());
   const pool = await ensureDefaultPool(store);
   const ctx = { store, poolId: pool.userPoolId };
   const user = await createUser(ctx, { username: 'principal-user' });

@@ -5,9 +5,10 @@ import { createUser, updateUser } from '../../src/services/users.js';
 import { createUserPool, ensureDefaultPool } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
 import { expectCode } from './helpers.js';
+import { testDatabase } from '../support/databases.js';
 
 async function fixture(qrcode: QrCodeOptions = {}) {
-  const store = await Store.open(':memory:', { qrcode });
+  const store = await Store.open(testDatabase(), { qrcode });
   const pool = await ensureDefaultPool(store);
   const ctx = { store, poolId: pool.userPoolId };
   const alice = await createUser(ctx, { username: 'alice', nickname: 'Alice', photo: 'https://example.com/alice.png' });

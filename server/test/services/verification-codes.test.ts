@@ -5,9 +5,10 @@ import { consumeCode, sendCode, verifyCode } from '../../src/services/verificati
 import { ensureDefaultPool } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
 import { expectCode } from './helpers.js';
+import { testDatabase } from '../support/databases.js';
 
 async function fixture(options = {}) {
-  const store = await Store.open(':memory:', { verificationCodes: options });
+  const store = await Store.open(testDatabase(), { verificationCodes: options });
   const pool = await ensureDefaultPool(store);
   return { store, ctx: { store, poolId: pool.userPoolId } };
 }
@@ -74,7 +75,7 @@ describe('verification codes', () => {
   });
 
   it('rejects bad options when the server starts', async () => {
-    await expect(Store.open(':memory:', { verificationCodes: { ttlSeconds: 0 } })).rejects.toThrow(/verificationCodes/);
-    await expect(Store.open(':memory:', { verificationCodes: { length: 2 } })).rejects.toThrow(/verificationCodes/);
+    await expect(Store.open(testDatabase(), { verificationCodes: { ttlSeconds: 0 } })).rejects.toThrow(/verificationCodes/);
+    await expect(Store.open(testDatabase(), { verificationCodes: { length: 2 } })).rejects.toThrow(/verificationCodes/);
   });
 });

@@ -12,13 +12,14 @@ import { createUser, getUser } from '../../src/services/users.js';
 import { createUserPool, ensureDefaultPool } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
 import { expectConsistent, normalized } from '../services/helpers.js';
+import { testDatabase } from '../support/databases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authing-local-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('Store', () => {
   it('bootstraps one pool with an app, the default namespace and the app namespace, once', async () => {
-    const store = await Store.open(':memory:');
+    const store = await Store.open(testDatabase());
     const first = await ensureDefaultPool(store);
     const again = await ensureDefaultPool(store);
     expect(again).toEqual(first);
@@ -40,7 +41,7 @@ describe('Store', () => {
   });
 
   it('applies changes only after a successful commit; a failed write changes nothing', async () => {
-    const store = await Store.open(':memory:');
+    const store = await Store.open(testDatabase());
     const pool = await ensureDefaultPool(store);
     const ctx = { store, poolId: pool.userPoolId };
     const user = await createUser(ctx, { username: 'alice' });
@@ -58,7 +59,7 @@ describe('Store', () => {
   });
 
   it('serializes concurrent writes and every one is visible when it resolves', async () => {
-    const store = await Store.open(':memory:');
+    const store = await Store.open(testDatabase());
     const pool = await ensureDefaultPool(store);
     const ctx = { store, poolId: pool.userPoolId };
     const user = await createUser(ctx, { username: 'bob' });
