@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['test/**/*.test.ts', 'server/test/**/*.test.ts'],
+          // Tests of PostgreSQL itself (several processes, the change feed): the postgres project's only.
+          exclude: ['server/test/postgres/**'],
           typecheck: {
             enabled: true,
             include: ['test/types/**/*.test-d.ts'],
