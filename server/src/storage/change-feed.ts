@@ -16,8 +16,11 @@ import type { Database } from './tables.js';
 
 /** The advisory lock key of authing-local's writes ("authing" as a 64-bit integer's worth of text). */
 const WRITE_LOCK = 0x61757468696e67n;
-/** The channel the write's commit notifies. */
-export const CHANNEL = 'authing_local_changes';
+/**
+ * The channel a write's commit notifies: one per schema (notifications reach every listener of the
+ * database, and several authing-local schemas may share one), named after `current_schema()`.
+ */
+const channelOf = (schema: string): string => `authing_local_changes:${schema}`;
 /** How often a process checks the feed without a notification: the bound on propagation. */
 export const FOLLOW_INTERVAL_MS = 500;
 /** Rows older than this are deleted; a process that fell further behind rebuilds its index. */
@@ -55,12 +58,13 @@ export async function feedBounds(db: Kysely<Database>): Promise<{ latest: number
  */
 export async function appendEntry(tx: Kysely<Database>, origin: string, changes: readonly FactChange[]): Promise<number> {
   const now = Date.now();
-  const { seq } = await tx
-    .insertInto('change_feed')
-    .values({ origin, changes: JSON.stringify(changes), created_at: now })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  await sql`SELECT pg_notify(${CHANNEL}, ${String(seq)})`.execute(tx);
+  // One round trip: the row, and the notification its commit delivers.
+  const { rows } = await sql<{ seq: number }>`
+    WITH entry AS (
+      INSERT INTO change_feed (origin, changes, created_at) VALUES (${origin}, ${JSON.stringify(changes)}, ${now}) RETURNING seq
+    )
+    SELECT seq, pg_notify(${sql.lit(channelOf(''))} || current_schema(), seq::text) FROM entry`.execute(tx);
+  const seq = rows[0]!.seq;
   if (seq % 1000 === 0) await tx.deleteFrom('change_feed').where('created_at', '<', now - RETAIN_MS).execute();
   return seq;
 }
@@ -88,7 +92,8 @@ export async function listenForChanges(url: string, wake: () => void): Promise<F
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${CHANNEL}`);
+      const { rows } = await next.query<{ schema: string }>('SELECT current_schema() AS schema');
+      await next.query(`LISTEN "${channelOf(rows[0]!.schema).replaceAll('"', '""')}"`);
     } catch (error) {
       await next.end().catch(() => undefined);
       if (first) throw error; // start-up fails loudly: the database is unreachable or refuses LISTEN

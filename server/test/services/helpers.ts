@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Facts } from '../../src/engine/types.js';
 import { AuthingServerError } from '../../src/errors.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { ensureDefaultPool, type PoolCredentials } from '../../src/storage/bootstrap.js';
 import { Store } from '../../src/storage/store.js';
-import { testDatabase } from '../support/databases.js';
+import { onPostgres, testDatabase } from '../support/databases.js';
 
 export interface Fixture {
   store: Store;
@@ -12,9 +12,19 @@ export interface Fixture {
   pool: PoolCredentials;
 }
 
-/** A fresh in-memory store with the default pool. */
+/**
+ * Stores opened by {@link fixture} on PostgreSQL, closed when the test file ends: each holds a
+ * connection pool, a LISTEN connection and a poll timer (an in-memory SQLite store needs no closing).
+ */
+const opened: Store[] = [];
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)));
+});
+
+/** A fresh store with the default pool (in memory, or a schema of its own on PostgreSQL). */
 export async function fixture(): Promise<Fixture> {
   const store = await Store.open(testDatabase());
+  if (onPostgres) opened.push(store);
   const pool = await ensureDefaultPool(store);
   return { store, ctx: { store, poolId: pool.userPoolId }, pool };
 }
