@@ -45,6 +45,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'server/test/**/*.test.ts'],
           // Tests of PostgreSQL itself (several processes, the change feed): the postgres project's only.
           exclude: ['server/test/postgres/**'],
+          // Only the package test asks for it here: the installed authing-local run on PostgreSQL.
+          globalSetup: ['server/test/support/postgres-setup.ts'],
           typecheck: {
             enabled: true,
             include: ['test/types/**/*.test-d.ts'],

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { assertChromium, runPage, serveStatic, startAuthingLocalBin } from './consumer/browser.js';
 import { compareExports, declaredExports, type DeclaredEntry, type Format, type RuntimeExports } from './consumer/declared-exports.js';
 import { describeRun, resultLine, run, type RunResult } from './consumer/exec.js';
@@ -218,6 +218,39 @@ describe.each([
     const entries = declarations()[format];
     for (const s of SPECIFIERS) expect(entries[s]?.exports.length, `${s} declares no exports`).toBeGreaterThan(0);
     expect(compareExports(entries, r.exports)).toEqual({});
+  });
+});
+
+describe('the installed authing-local on PostgreSQL', () => {
+  it('keeps its pool and users in PostgreSQL across a restart, with pg from its own dependencies', async () => {
+    const url = new URL(inject('postgresUrl'));
+    url.searchParams.set('schema', `consumer_${process.pid}`);
+    const graphql = async (base: string, query: string, token?: string) => {
+      const r = await fetch(`${base}/graphql/v2`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      return (await r.json()) as { data?: Record<string, never>; errors?: unknown[] };
+    };
+    const tokenOf = async (info: { url: string; userPoolId: string; secret: string }) =>
+      ((await graphql(info.url, `{ accessToken(userPoolId: "${info.userPoolId}", secret: "${info.secret}") { accessToken } }`)).data as unknown as { accessToken: { accessToken: string } })
+        .accessToken.accessToken;
+    const first = await startAuthingLocalBin(app, url.toString());
+    try {
+      const created = await graphql(first.info.url, 'mutation { createUser(userInfo: { username: "kept-in-pg", password: "s3cret-passw0rd" }) { username } }', await tokenOf(first.info));
+      expect(created).toEqual({ data: { createUser: { username: 'kept-in-pg' } } });
+    } finally {
+      await first.stop();
+    }
+    const second = await startAuthingLocalBin(app, url.toString());
+    try {
+      expect(second.info.userPoolId).toBe(first.info.userPoolId);
+      const listed = await graphql(second.info.url, '{ users(page: 1, limit: 10) { totalCount list { username } } }', await tokenOf(second.info));
+      expect(listed).toEqual({ data: { users: { totalCount: 1, list: [{ username: 'kept-in-pg' }] } } });
+    } finally {
+      await second.stop();
+    }
   });
 });
 

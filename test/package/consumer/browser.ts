@@ -48,8 +48,8 @@ export interface LocalAuthingInfo {
 }
 
 /** Starts the installed `authing-local` bin (`--port 0 --db :memory: --json`) and reads its JSON line. */
-export async function startAuthingLocalBin(appDir: string): Promise<{ info: LocalAuthingInfo; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(appDir, 'node_modules/.bin/authing-local'), '--port', '0', '--db', ':memory:', '--json'], {
+export async function startAuthingLocalBin(appDir: string, db = ':memory:'): Promise<{ info: LocalAuthingInfo; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(appDir, 'node_modules/.bin/authing-local'), '--port', '0', '--db', db, '--json'], {
     cwd: appDir,
     env: userEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
