@@ -34,15 +34,15 @@ import type { ServerInfo, ServerMessage } from './lib/http-server.js';
 import { heading, int, ms, note, table } from './lib/print.js';
 import { record } from './lib/results.js';
 
-const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
-const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
-const WARMUP_SECONDS = 2;
+export const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 6);
+export const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
+export const WARMUP_SECONDS = 2;
 const PROFILE_SECONDS = 3;
 /** The pool of `users.list`: 10 k quick, 100 k with BENCH_SCALE=full (the issue's size). */
-const USERS = Number(process.env.BENCH_USERS ?? (process.env.BENCH_SCALE === 'full' ? 100_000 : 10_000));
+export const USERS = Number(process.env.BENCH_USERS ?? (process.env.BENCH_SCALE === 'full' ? 100_000 : 10_000));
 
-const CHECK_TARGET_RPS = 5_000;
-const CHECK_TARGET_P99 = 5;
+export const CHECK_TARGET_RPS = 5_000;
+export const CHECK_TARGET_P99 = 5;
 const LIST_TARGET_RPS = 2_000;
 
 export interface LoadFigures {
@@ -78,7 +78,7 @@ export interface HttpLoadResult {
   health: LoadFigures;
 }
 
-interface Child {
+export interface Child {
   info: ServerInfo;
   profile<T>(label: string, during: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }>;
   /** CPU time (µs, user + system) the server's process has used so far. */
@@ -89,7 +89,7 @@ interface Child {
 const SERVER_SCRIPT = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
 
 /** Starts bench/lib/http-server.ts in a child process and reads the line it prints once it listens. */
-async function startChild(args: string[]): Promise<Child> {
+export async function startChild(args: string[]): Promise<Child> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const lines = createInterface({ input: child.stdout! });
@@ -136,7 +136,7 @@ async function startChild(args: string[]): Promise<Child> {
   };
 }
 
-interface LoadRequest {
+export interface LoadRequest {
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
@@ -144,7 +144,7 @@ interface LoadRequest {
 }
 
 /** One request by fetch: the answer must be 200 and pass `check`; its body is what every load answer must equal. */
-async function verify(request: LoadRequest, check: (body: unknown) => boolean, what: string): Promise<string> {
+export async function verify(request: LoadRequest, check: (body: unknown) => boolean, what: string): Promise<string> {
   const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
   const text = await res.text();
   if (res.status !== 200 || !check(JSON.parse(text))) throw new Error(`${what}: unexpected answer ${res.status} ${text.slice(0, 300)}`);
@@ -177,7 +177,7 @@ async function load(request: LoadRequest, expectBody: string, seconds: number, c
 }
 
 /** Warm-up, the measured load, then (with `profiled`) a shorter load under the server's profiler. */
-async function runCase(label: string, request: LoadRequest, expectBody: string, child: Child, profiled: boolean): Promise<HttpCase> {
+export async function runCase(label: string, request: LoadRequest, expectBody: string, child: Child, profiled: boolean): Promise<HttpCase> {
   await load(request, expectBody, WARMUP_SECONDS, child);
   const figures = await load(request, expectBody, SECONDS, child);
   if (figures.errors || figures.non2xx || figures.mismatches) {
@@ -187,8 +187,55 @@ async function runCase(label: string, request: LoadRequest, expectBody: string, 
   return { label, load: figures, profile };
 }
 
+const restBody = (userId: string, namespace: string) => JSON.stringify({ userId, resource: 'books:1', action: 'books:edit', namespace });
+
+/** The headers the SDK sends (core/transport.ts), with the management token. */
+export function sdkHeaders(info: ServerInfo): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    authorization: `Bearer ${info.token}`,
+    'x-authing-userpool-id': info.userPoolId,
+    'x-authing-request-from': 'sdk',
+    'x-authing-sdk-version': 'js:0.1.0',
+    'x-authing-lang': 'zh-CN',
+  };
+}
+
+export const GRAPHQL_CHECK = 'isActionAllowed (GraphQL)';
+export const REST_CHECK = 'POST /api/v2/acl/is-allowed (REST)';
+
+/** A request of the load and the one answer every answer to it must equal. */
+export interface VerifiedRequest {
+  request: LoadRequest;
+  expected: string;
+}
+
+/**
+ * The two checks of the seeded user's direct grant (`books:edit` on `books:1`), each verified
+ * once to answer `true`: GraphQL `isActionAllowed` (the SDK's document) and REST is-allowed.
+ */
+export async function isAllowedRequests(info: ServerInfo): Promise<{ graphql: VerifiedRequest; rest: VerifiedRequest }> {
+  const headers = sdkHeaders(info);
+  const graphql: LoadRequest = {
+    url: `${info.url}/graphql/v2`,
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      query: IsActionAllowedDocument.toString(),
+      variables: { resource: 'books:1', action: 'books:edit', userId: info.userId, namespace: info.namespace },
+    }),
+  };
+  const rest: LoadRequest = { url: `${info.url}/api/v2/acl/is-allowed`, method: 'POST', headers, body: restBody(info.userId, info.namespace) };
+  return {
+    graphql: { request: graphql, expected: await verify(graphql, (b) => (b as { data?: { isActionAllowed?: boolean } }).data?.isActionAllowed === true, 'isActionAllowed') },
+    rest: {
+      request: rest,
+      expected: await verify(rest, (b) => (b as { code?: number; data?: { allowed?: boolean } }).code === 200 && (b as { data: { allowed?: boolean } }).data.allowed === true, 'is-allowed'),
+    },
+  };
+}
+
 export async function measureHttpLoad(): Promise<HttpLoadResult> {
-  const restBody = (userId: string, namespace: string) => JSON.stringify({ userId, resource: 'books:1', action: 'books:edit', namespace });
   let bare: LoadFigures;
   {
     const child = await startChild(['bare']);
@@ -204,33 +251,14 @@ export async function measureHttpLoad(): Promise<HttpLoadResult> {
   const child = await startChild(['authing-local', String(USERS)]);
   try {
     const { info } = child;
-    // The headers the SDK sends (core/transport.ts), with the management token.
-    const headers = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${info.token}`,
-      'x-authing-userpool-id': info.userPoolId,
-      'x-authing-request-from': 'sdk',
-      'x-authing-sdk-version': 'js:0.1.0',
-      'x-authing-lang': 'zh-CN',
-    };
-    const graphqlRequest: LoadRequest = {
-      url: `${info.url}/graphql/v2`,
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        query: IsActionAllowedDocument.toString(),
-        variables: { resource: 'books:1', action: 'books:edit', userId: info.userId, namespace: info.namespace },
-      }),
-    };
-    const restRequest: LoadRequest = { url: `${info.url}/api/v2/acl/is-allowed`, method: 'POST', headers, body: restBody(info.userId, info.namespace) };
+    const headers = sdkHeaders(info);
+    const checks = await isAllowedRequests(info);
     const listRequest: LoadRequest = {
       url: `${info.url}/graphql/v2`,
       method: 'POST',
       headers,
       body: JSON.stringify({ query: UsersDocument.toString(), variables: { page: 1, limit: 10 } }),
     };
-    const graphqlExpected = await verify(graphqlRequest, (b) => (b as { data?: { isActionAllowed?: boolean } }).data?.isActionAllowed === true, 'isActionAllowed');
-    const restExpected = await verify(restRequest, (b) => (b as { code?: number; data?: { allowed?: boolean } }).code === 200 && (b as { data: { allowed?: boolean } }).data.allowed === true, 'is-allowed');
     const listExpected = await verify(
       listRequest,
       (b) => {
@@ -239,8 +267,8 @@ export async function measureHttpLoad(): Promise<HttpLoadResult> {
       },
       'users.list',
     );
-    const graphql = await runCase('isActionAllowed (GraphQL)', graphqlRequest, graphqlExpected, child, true);
-    const rest = await runCase('POST /api/v2/acl/is-allowed (REST)', restRequest, restExpected, child, true);
+    const graphql = await runCase(GRAPHQL_CHECK, checks.graphql.request, checks.graphql.expected, child, true);
+    const rest = await runCase(REST_CHECK, checks.rest.request, checks.rest.expected, child, true);
     const usersList = await runCase(`users.list page 1 of 10 (GraphQL, ${int(info.users)} users)`, listRequest, listExpected, child, true);
     const healthRequest: LoadRequest = { url: `${info.url}/health`, method: 'GET', headers: {} };
     const healthExpected = await verify(healthRequest, (b) => (b as { ok?: boolean }).ok === true, 'health');

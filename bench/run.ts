@@ -8,7 +8,10 @@
  * scale (the engine at 10 k and 100 k grants, 1 M with BENCH_SCALE=full, beside the reference
  * evaluator and Casbin), rebuild (the index built from the database on start), http (autocannon
  * against authing-local in its own process, with a CPU profile of the hot path), start (start-up
- * and idle memory), writes (user and grant creations, durable). The summary table at the end holds
+ * and idle memory), writes (user and grant creations, durable), postgres (the http part's isAllowed
+ * figures on PostgreSQL beside SQLite, and the propagation delay between two processes on one
+ * schema; a throw-away cluster unless BENCH_POSTGRES or AUTHING_TEST_POSTGRES names a server, skipped
+ * when PostgreSQL is not installed). The summary table at the end holds
  * every part's headline figures and is written to bench/results.json.
  * Knobs: BENCH_USERS (10,000 users for the listing part), BENCH_LIST_CALLS (200), BENCH_IMPORT_RUNS (15), BENCH_CALLS (1000 sequential calls per side), BENCH_ROUNDS (10),
  * BENCH_CONCURRENT_CALLS (2400 per side), BENCH_CONCURRENT_ROUNDS (6). Unless the call counts are
@@ -28,10 +31,11 @@ import { heading, int, note } from './lib/print.js';
 import { printResults, writeReadmeTable, writeResults } from './lib/results.js';
 import { startBenchWorld } from './lib/setup.js';
 import { measurePerCall, printPerCall } from './per-call.js';
+import { measurePostgres, printPostgres } from './postgres.js';
 import { measureServerStart, printServerStart } from './server-start.js';
 import { measureWrites, printWrites } from './writes.js';
 
-const PARTS = ['import', 'size', 'call', 'cold', 'list', 'start', 'http', 'writes', 'engine', 'scale', 'rebuild'] as const;
+const PARTS = ['import', 'size', 'call', 'cold', 'list', 'start', 'http', 'writes', 'postgres', 'engine', 'scale', 'rebuild'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(args: readonly string[]): Set<Part> {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
   if (parts.has('start')) printServerStart(await measureServerStart());
   if (parts.has('http')) printHttpLoad(await measureHttpLoad());
   if (parts.has('writes')) printWrites(await measureWrites());
+  if (parts.has('postgres')) printPostgres(await measurePostgres());
   if (parts.has('engine')) printEngine();
   if (parts.has('scale')) printEngineScale(await runEngineScale());
   if (parts.has('rebuild')) printRebuild(await runRebuild());

@@ -6,7 +6,7 @@
 set -euo pipefail
 cmd=${1:?usage: pg-cluster.sh start|stop DIR}
 dir=${2:?usage: pg-cluster.sh start|stop DIR}
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true) # none installed: not an error yet
 if [ -z "$bin" ]; then bin=$(dirname "$(command -v initdb || command -v pg_ctl || true)"); fi
 [ -x "$bin/initdb" ] || { echo "pg-cluster: PostgreSQL's initdb not found (apt-get install postgresql)" >&2; exit 3; }
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

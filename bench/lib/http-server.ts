@@ -3,8 +3,9 @@
  * bench/lib/http-server.ts <mode>`) so that autocannon, in the bench's process, shares neither
  * its event loop nor its heap. Two modes:
  *
- * - `authing-local [users]`: authing-local from server/src (tsx transpiles each module once, when it
- *   loads; nothing of it runs per request), on a SQLite file in a temporary folder. Before the
+ * - `authing-local [users] [db]`: authing-local from server/src (tsx transpiles each module once, when it
+ *   loads; nothing of it runs per request), on a SQLite file in a temporary folder, or on `db` (a
+ *   `postgres://…?schema=` URL, bench/postgres.ts) when given. Before the
  *   server starts, `users` users are written straight into the store in one transaction, in batches
  *   of 500 rows shaped as `insertUser` (services/users.ts) shapes them: registerSource
  *   `import:manual`, no password (hashing 100 k passwords would take minutes and is not what the
@@ -93,9 +94,9 @@ async function managementToken(url: string, userPoolId: string, secret: string):
   return ((await res.json()) as { data: { accessToken: { accessToken: string } } }).data.accessToken.accessToken;
 }
 
-async function startAuthingLocal(users: number): Promise<{ info: ServerInfo; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'authing-bench-http-'));
-  const db = join(dir, 'bench.db');
+async function startAuthingLocal(users: number, database?: string): Promise<{ info: ServerInfo; close(): Promise<void> }> {
+  const dir = database ? null : mkdtempSync(join(tmpdir(), 'authing-bench-http-'));
+  const db = dir ? join(dir, 'bench.db') : database!;
   const seedStart = performance.now();
   const store = await Store.open(db);
   try {
@@ -122,7 +123,7 @@ async function startAuthingLocal(users: number): Promise<{ info: ServerInfo; clo
     info: { url: server.url, userPoolId: server.userPoolId, token, userId: user.id, namespace: BENCH_NAMESPACE, users: users + 1, seedMs },
     close: async () => {
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -151,8 +152,8 @@ function startBare(): Promise<{ info: ServerInfo; close(): Promise<void> }> {
 }
 
 async function main(): Promise<void> {
-  const [mode = 'authing-local', usersArg = '0'] = process.argv.slice(2);
-  const running = mode === 'bare' ? await startBare() : await startAuthingLocal(Number(usersArg));
+  const [mode = 'authing-local', usersArg = '0', db] = process.argv.slice(2);
+  const running = mode === 'bare' ? await startBare() : await startAuthingLocal(Number(usersArg), db);
   const session = new Session();
   session.connect();
   process.on('message', (message: ServerMessage) => {

@@ -53,3 +53,10 @@ export async function interleavedRounds<K extends string>(
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   return median(a.map((x, i) => x / (b[i] as number)));
 }
+
+/** The `p` quantile (0 to 1) of `values` by nearest rank; NaN for an empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+}
