@@ -2,8 +2,9 @@ import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { RequestContext, type ServerState } from './context.js';
 import { AuthingServerError, Errors } from './errors.js';
 import { openapiDocument, typeDefs } from './generated/schema.js';
-import { toAuthingErrorJson } from './graphql/errors.js';
+import { authingErrorsText } from './graphql/errors.js';
 import type { GraphQLContext } from './graphql/context.js';
+import { answerFast, type FastGraphQL } from './graphql/fast-path.js';
 import { resolverBudget, withResolverBudget } from './graphql/budget.js';
 import { answerLimits } from './graphql/cost.js';
 import { graphqlLimits } from './graphql/limits.js';
@@ -35,13 +36,8 @@ function authingErrors(state: ServerState): Plugin {
   return {
     onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
-      const lang = langOf(request);
-      const errors = result.errors.map((e) => toAuthingErrorJson(e, lang, state.log));
-      setResult({
-        data: result.data ?? null,
-        extensions: { http: { status: 200 } },
-        stringify: () => JSON.stringify({ data: result.data ?? null, errors }),
-      });
+      const text = authingErrorsText({ data: result.data, errors: result.errors }, langOf(request), state.log);
+      setResult({ data: result.data ?? null, extensions: { http: { status: 200 } }, stringify: () => text });
     },
   };
 }
@@ -49,17 +45,25 @@ function authingErrors(state: ServerState): Plugin {
 /**
  * authing-local as one `(Request) => Promise<Response>`: GraphQL at /graphql/v2 and REST under
  * /api/v2, both validated against the shared schema files.
+ *
+ * `graphqlFastPath: false` (for tests only) sends every GraphQL request through graphql-yoga, so
+ * the fast path's answers can be compared with yoga's.
  */
-export function createApp(state: ServerState): FetchHandler {
+export function createApp(state: ServerState, options: { graphqlFastPath?: boolean } = {}): FetchHandler {
+  const contextOf = (request: Request): GraphQLContext => ({ rc: new RequestContext(request, state) });
+  /** Set once yoga is built: plain requests of documents yoga has validated are run beside it (graphql/fast-path.ts). */
+  let fast: FastGraphQL | null = null;
   /**
    * GraphQL is made on its first request, graphql-yoga imported then: loading and building it was
    * most of what start-up spent before the first answer, and many uses of authing-local only call REST.
    */
   let yogaServer: Promise<YogaServerInstance<object, GraphQLContext>> | null = null;
   const yoga = () =>
-    (yogaServer ??= import('graphql-yoga').then(({ createSchema, createYoga }) =>
-      createYoga<object, GraphQLContext>({
-        schema: createSchema<GraphQLContext>({ typeDefs, resolvers: withResolverBudget(resolvers) }),
+    (yogaServer ??= import('graphql-yoga').then(({ createSchema, createYoga }) => {
+      const schema = createSchema<GraphQLContext>({ typeDefs, resolvers: withResolverBudget(resolvers) });
+      const limits = graphqlLimits();
+      const server = createYoga<object, GraphQLContext>({
+        schema,
         graphqlEndpoint: GRAPHQL_PATH,
         maskedErrors: false,
         landingPage: false,
@@ -67,14 +71,17 @@ export function createApp(state: ServerState): FetchHandler {
         graphiql: { title: 'authing-local' },
         // CORS is answered once for GraphQL and REST alike, below (http/cors.ts).
         cors: false,
-        context: ({ request }) => ({ rc: new RequestContext(request, state) }),
-        plugins: [graphqlLimits(), answerLimits(), resolverBudget(), authingErrors(state)],
+        context: ({ request }) => contextOf(request),
+        // The fast path applies the same limits (graphql/fast-path.ts): change both together.
+        plugins: [limits, answerLimits(), resolverBudget(), authingErrors(state)],
         // graphqlLimits parses and validates each document text once (graphql/limits.ts), in place of yoga's cache.
         parserAndValidationCache: false,
         // The body is read in full before yoga sees it (graphql(), below), within MAX_BODY_BYTES.
         maxRequestBodySize: false,
-      }),
-    ).catch((error: unknown) => {
+      });
+      if (options.graphqlFastPath !== false) fast = { schema, validated: (text) => limits.validated(text, schema), context: contextOf, log: state.log };
+      return server;
+    }).catch((error: unknown) => {
       yogaServer = null; // a failed load is tried again by the next request, not remembered
       throw error;
     }));
@@ -129,6 +136,10 @@ export function createApp(state: ServerState): FetchHandler {
   async function toYoga(request: Request, body: string | undefined, lang: ReturnType<typeof langOf>): Promise<Response> {
     // The node adapter stops reading at the limit; this covers callers of the fetch handler that send no length.
     if (body !== undefined && body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES) return refusal(HttpErrors.bodyTooLarge(), GRAPHQL_PATH, lang);
+    // Most requests are plain ones of documents already seen: answered beside yoga, as yoga would.
+    // Only those over HTTP, whose signal never aborts: yoga stops at a caller's abort, the fast path does not.
+    const answered = fast && body !== undefined && cameOverHttp(request) ? answerFast(fast, request, body, lang) : null;
+    if (answered) return answered;
     const server = await yoga();
     const headers = new server.fetchAPI.Headers(request.headers);
     headers.set('accept', 'application/json');

@@ -3,6 +3,7 @@
  * make (each one reads the database), and for how long. It bounds what the data makes of a document
  * that looked small (users holding many roles, each holding many users, …).
  */
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AuthingServerError } from '../errors.js';
 import { GRAPHQL_LIMITS, limitError } from './limits.js';
@@ -95,11 +96,17 @@ export function resolverBudget(): Plugin {
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
-          if (!('errors' in result) || !result.errors) return;
-          const over = result.errors.find((e) => e.originalError && budgetErrors.has(e.originalError));
-          if (over) setResult({ data: null, errors: [over] });
+          if (!('errors' in result)) return;
+          const answered = withinBudget(result);
+          if (answered !== result) setResult(answered);
         },
       };
     },
   };
+}
+
+/** What {@link resolverBudget} answers for an execution's result: the budget error alone if it holds one, else the result as it is. */
+export function withinBudget(result: ExecutionResult): ExecutionResult {
+  const over = result.errors?.find((e) => e.originalError && budgetErrors.has(e.originalError));
+  return over ? { data: null, errors: [over] } : result;
 }

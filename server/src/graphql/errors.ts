@@ -39,3 +39,12 @@ export function toAuthingErrorJson(error: GraphQLError, lang: Lang, log: (e: unk
     extensions: { code: authing.code },
   };
 }
+
+/**
+ * The body of an answer with errors as Authing sends it (always with status 200): `data`, null
+ * when there is none, and the errors formatted by {@link toAuthingErrorJson}.
+ */
+export function authingErrorsText(result: { data?: unknown; errors: readonly GraphQLError[] }, lang: Lang, log: (e: unknown) => void): string {
+  const errors = result.errors.map((e) => toAuthingErrorJson(e, lang, log));
+  return JSON.stringify({ data: result.data ?? null, errors });
+}
